@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, in the order that fails fastest: formatting and lints, the build, unit and
+# integration tests against a private PostgreSQL, then browser tests against the release build.
+# Called by `make test` (which provisions first); expects the Makefile's environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown --release -- -D warnings
+
+step "release build (server + wasm)"
+cargo leptos build --release
+
+step "private PostgreSQL for the tests"
+pg_dir=${CLAIMTRACK_TEST_PG_DIR:-.pgdata-test}
+if [ -n "${DATABASE_URL:-}" ]; then
+  base_url=$DATABASE_URL
+  stop_pg() { :; }
+else
+  base_url=$(./target/release/server --pg-dir "$pg_dir" pg start --fresh --database claimtrack_test)
+  stop_pg() { ./target/release/server --pg-dir "$pg_dir" pg stop || true; }
+fi
+trap stop_pg EXIT
+# Same server, other database names: swap the path component of the URL.
+database_url() { sed -E "s#^(postgres(ql)?://[^/]*/)[^?]*#\1$1#" <<<"$base_url"; }
+
+step "committed query data (.sqlx/) matches the code"
+DATABASE_URL=$(database_url claimtrack_sqlx) ./target/release/server migrate
+DATABASE_URL=$(database_url claimtrack_sqlx) SQLX_OFFLINE=false cargo sqlx prepare --workspace --check
+
+step "unit and integration tests"
+DATABASE_URL=$(database_url claimtrack_test) cargo test --workspace --release
+
+step "browser tests (headless Chromium)"
+DATABASE_URL=$(database_url claimtrack_e2e) CLAIMTRACK_DEMO=true cargo leptos end-to-end --release
+echo "Screenshots: end2end/test-results/"

@@ -1,0 +1,304 @@
+//! Claims as the public reads them: the listing on `/` and the claim page.
+//! Server functions here only ever return published (or retracted, with their note) claims.
+
+pub mod chain;
+pub mod cursor;
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::db_enum;
+use crate::error::AppError;
+use crate::ratings::Rating;
+use chain::AttributionChain;
+
+db_enum! {
+    /// The words are the speaker's own, or the reporter's rendering of them.
+    ClaimKind as "claim_kind" { DirectQuote = "direct_quote", Paraphrase = "paraphrase" }
+}
+
+db_enum! {
+    /// How precisely we know when a claim was made.
+    DatePrecision as "date_precision" { Day = "day", Month = "month", Year = "year" }
+}
+
+db_enum! {
+    EditorialState as "editorial_state" {
+        Draft = "draft", InReview = "in_review", Published = "published", Retracted = "retracted",
+    }
+}
+
+db_enum! {
+    /// Did this speaker really say this? Separate from whether it is accurate.
+    AttributionStatus as "attribution_status" {
+        Unverified = "unverified", Verified = "verified", Disputed = "disputed",
+        Misattributed = "misattributed",
+    }
+}
+
+db_enum! {
+    /// A directed link between two claims: `from` <kind> `to`.
+    RelationKind as "relation_kind" {
+        Denies = "denies", Confirms = "confirms", Supports = "supports",
+        Contradicts = "contradicts", Repeats = "repeats", RespondsTo = "responds_to",
+        Clarifies = "clarifies", Supersedes = "supersedes",
+    }
+}
+
+db_enum! {
+    /// How a source carries a claim.
+    AppearanceRole as "appearance_role" { Primary = "primary", Report = "report", Relay = "relay" }
+}
+
+impl ClaimKind {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ClaimKind::DirectQuote => "Direct quote",
+            ClaimKind::Paraphrase => "Paraphrase or attributed statement",
+        }
+    }
+}
+
+impl AttributionStatus {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            AttributionStatus::Unverified => "Attribution unverified",
+            AttributionStatus::Verified => "Attribution verified",
+            AttributionStatus::Disputed => "Attribution disputed",
+            AttributionStatus::Misattributed => "Misattributed",
+        }
+    }
+
+    /// What the status means, shown when the claim has no explanation of its own.
+    pub fn meaning_en(self) -> &'static str {
+        match self {
+            AttributionStatus::Unverified => {
+                "We have not yet confirmed from a primary or first-hand source that the speaker said this."
+            }
+            AttributionStatus::Verified => {
+                "A primary or first-hand source confirms that the speaker said this."
+            }
+            AttributionStatus::Disputed => {
+                "The speaker or a credible source says the words were not said this way."
+            }
+            AttributionStatus::Misattributed => {
+                "Someone else said this, or it was never said."
+            }
+        }
+    }
+}
+
+impl RelationKind {
+    /// Heading for related claims, seen from the claim that the relation points *to*.
+    pub fn incoming_label_en(self) -> &'static str {
+        match self {
+            RelationKind::Denies => "Denied by",
+            RelationKind::Confirms => "Confirmed by",
+            RelationKind::Supports => "Supported by",
+            RelationKind::Contradicts => "Contradicted by",
+            RelationKind::Repeats => "Repeated by",
+            RelationKind::RespondsTo => "Responses",
+            RelationKind::Clarifies => "Clarified by",
+            RelationKind::Supersedes => "Superseded by",
+        }
+    }
+
+    /// Heading for related claims, seen from the claim the relation starts *from*.
+    pub fn outgoing_label_en(self) -> &'static str {
+        match self {
+            RelationKind::Denies => "Denies",
+            RelationKind::Confirms => "Confirms",
+            RelationKind::Supports => "Supports",
+            RelationKind::Contradicts => "Contradicts",
+            RelationKind::Repeats => "Repeats",
+            RelationKind::RespondsTo => "Responds to",
+            RelationKind::Clarifies => "Clarifies",
+            RelationKind::Supersedes => "Supersedes",
+        }
+    }
+}
+
+/// Who said something, as linked from a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerRef {
+    pub slug: String,
+    pub name: String,
+    pub wikidata_id: Option<String>,
+}
+
+/// One line in a listing of claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimSummary {
+    pub claim_id: i64,
+    pub slug: String,
+    pub headline: Option<String>,
+    pub text: String,
+    pub language: String,
+    pub kind: ClaimKind,
+    pub speaker: SpeakerRef,
+    pub claimed_on: Option<NaiveDate>,
+    pub claimed_on_precision: Option<DatePrecision>,
+    pub editorial_state: EditorialState,
+    pub attribution_status: AttributionStatus,
+    pub verdict: Option<Rating>,
+    pub published_at: DateTime<Utc>,
+}
+
+impl ClaimSummary {
+    /// What a listing shows as the claim's title: its headline, or the start of its text.
+    pub fn title(&self) -> String {
+        match &self.headline {
+            Some(headline) => headline.clone(),
+            None => shorten(&self.text, 75),
+        }
+    }
+}
+
+/// Cut `text` to at most `max_chars` characters at a word boundary, with an ellipsis.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let at_word = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// Filters of the public listing; every field comes from the URL query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimFilter {
+    /// Entity slug of the speaker.
+    pub speaker: Option<String>,
+    /// Rating slug of the verdict.
+    pub verdict: Option<String>,
+    /// Keyset cursor from the previous page (see `cursor`).
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimListPage {
+    pub claims: Vec<ClaimSummary>,
+    /// Cursor for the next page, when there is one.
+    pub next_cursor: Option<String>,
+}
+
+pub const PAGE_SIZE: i64 = 20;
+
+/// One place where the claim appears, with its excerpt and how it reached the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppearanceView {
+    pub source_id: i64,
+    pub source_title: String,
+    pub outlet_name: Option<String>,
+    pub source_url: Option<String>,
+    pub source_published_at: Option<DateTime<Utc>>,
+    pub role: AppearanceRole,
+    pub cue_verb: Option<String>,
+    pub prefix: String,
+    pub exact: String,
+    pub suffix: String,
+    pub chain: AttributionChain,
+}
+
+/// Another public claim linked to this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedClaim {
+    pub kind: RelationKind,
+    /// True when this claim is the relation's `to` side (e.g. it is the one being denied).
+    pub incoming: bool,
+    pub note: Option<String>,
+    pub claim: ClaimSummary,
+}
+
+/// Everything the public claim page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimDetail {
+    pub summary: ClaimSummary,
+    pub speaker_role: Option<String>,
+    pub translation: Option<String>,
+    pub translation_language: Option<String>,
+    pub place: Option<String>,
+    pub attribution_explanation: Option<String>,
+    pub verdict_explanation: Option<String>,
+    pub retraction_note: Option<String>,
+    pub retracted_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub tags: Vec<String>,
+    pub appearances: Vec<AppearanceView>,
+    pub related: Vec<RelatedClaim>,
+}
+
+impl ClaimDetail {
+    /// Related claims of one kind and direction, in a stable order.
+    pub fn related(&self, kind: RelationKind, incoming: bool) -> Vec<RelatedClaim> {
+        self.related
+            .iter()
+            .filter(|r| r.kind == kind && r.incoming == incoming)
+            .cloned()
+            .collect()
+    }
+}
+
+/// What the listing can be filtered by: speakers with public claims, and the rating scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterOptions {
+    pub speakers: Vec<SpeakerRef>,
+    pub ratings: Vec<Rating>,
+}
+
+#[server(input = GetUrl, endpoint = "public/claims")]
+pub async fn list_published_claims(filter: ClaimFilter) -> Result<ClaimListPage, AppError> {
+    let pool = crate::state::pool()?;
+    let after = filter
+        .after
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(cursor::ListCursor::decode)
+        .transpose()?;
+    let query = db::ListQuery {
+        speaker_slug: filter.speaker.filter(|s| !s.is_empty()),
+        rating_slug: filter.verdict.filter(|s| !s.is_empty()),
+        after,
+        limit: PAGE_SIZE,
+        ..Default::default()
+    };
+    db::list_public(&pool, &query).await
+}
+
+#[server(input = GetUrl, endpoint = "public/claim")]
+pub async fn get_public_claim(slug: String) -> Result<ClaimDetail, AppError> {
+    let pool = crate::state::pool()?;
+    db::public_claim_detail(&pool, &slug)
+        .await?
+        .ok_or_else(|| AppError::not_found("This claim"))
+}
+
+#[server(input = GetUrl, endpoint = "public/filter-options")]
+pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
+    let pool = crate::state::pool()?;
+    db::filter_options(&pool).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_shortened_at_a_word_boundary() {
+        assert_eq!(shorten("short", 75), "short");
+        let text = "Rusia saat ini terlibat dalam perjuangan yang adil melawan kekuatan hegemonik";
+        let short = shorten(text, 40);
+        assert!(short.chars().count() <= 40, "{short}");
+        assert_eq!(short, "Rusia saat ini terlibat dalam…");
+    }
+
+    #[test]
+    fn relation_labels_read_from_both_ends() {
+        assert_eq!(RelationKind::Denies.incoming_label_en(), "Denied by");
+        assert_eq!(RelationKind::Denies.outgoing_label_en(), "Denies");
+    }
+}

@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+
+use super::badges::{AttributionBadge, VerdictBadge};
+use crate::claims::{ClaimKind, ClaimSummary};
+use crate::format::claim_date_en;
+
+/// A list of claims as cards, or a friendly line when there are none.
+#[component]
+pub fn ClaimList(claims: Vec<ClaimSummary>, #[prop(into)] empty_message: String) -> impl IntoView {
+    if claims.is_empty() {
+        return view! { <p class="empty">{empty_message}</p> }.into_any();
+    }
+    view! {
+        <ol class="claim-list">
+            {claims
+                .into_iter()
+                .map(|claim| view! { <li><ClaimCard claim /></li> })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ClaimCard(claim: ClaimSummary) -> impl IntoView {
+    let href = format!("/claims/{}", claim.slug);
+    let speaker_href = format!("/entities/{}", claim.speaker.slug);
+    let date = claim_date_en(claim.claimed_on, claim.claimed_on_precision);
+    let quote_mark = (claim.kind == ClaimKind::DirectQuote).then_some("Quote · ");
+    view! {
+        <article class="claim-card" data-claim=claim.slug.clone()>
+            <p class="claim-card__meta">
+                <a class="claim-card__speaker" href=speaker_href>{claim.speaker.name.clone()}</a>
+                " · "
+                {quote_mark}
+                <span>{date}</span>
+            </p>
+            <h3 class="claim-card__title">
+                <a href=href>{claim.title()}</a>
+            </h3>
+            <p class="claim-card__badges">
+                <VerdictBadge verdict=claim.verdict.clone() />
+                <AttributionBadge status=claim.attribution_status />
+            </p>
+        </article>
+    }
+}

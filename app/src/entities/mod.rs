@@ -1,0 +1,96 @@
+//! Speakers and organisations: the public entity page (`/entities/{slug}`).
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{ClaimListPage, SpeakerRef};
+use crate::db_enum;
+use crate::error::AppError;
+use crate::ratings::Rating;
+
+db_enum! {
+    EntityKind as "entity_kind" {
+        Person = "person", Government = "government", Agency = "agency",
+        MediaOutlet = "media_outlet", Company = "company", Group = "group", Other = "other",
+    }
+}
+
+impl EntityKind {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Government => "Government",
+            EntityKind::Agency => "Ministry or agency",
+            EntityKind::MediaOutlet => "Media outlet",
+            EntityKind::Company => "Company",
+            EntityKind::Group => "Group",
+            EntityKind::Other => "Organisation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alias {
+    pub alias: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityInfo {
+    pub entity_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub description: Option<String>,
+    pub country: Option<String>,
+    pub wikidata_id: Option<String>,
+    pub parent: Option<SpeakerRef>,
+    pub aliases: Vec<Alias>,
+}
+
+impl EntityInfo {
+    /// The Wikidata page, rendered as schema.org `sameAs`.
+    pub fn wikidata_url(&self) -> Option<String> {
+        self.wikidata_id.as_ref().map(|id| format!("https://www.wikidata.org/wiki/{id}"))
+    }
+}
+
+/// How many of the entity's public claims carry each verdict (None: not yet rated).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictCount {
+    pub verdict: Option<Rating>,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityPage {
+    pub entity: EntityInfo,
+    pub tally: Vec<VerdictCount>,
+    pub claims: ClaimListPage,
+}
+
+#[server(input = GetUrl, endpoint = "public/entity")]
+pub async fn get_public_entity(slug: String, after: Option<String>) -> Result<EntityPage, AppError> {
+    let pool = crate::state::pool()?;
+    let entity = db::entity_by_slug(&pool, &slug)
+        .await?
+        .ok_or_else(|| AppError::not_found("This person or organisation"))?;
+    let tally = db::verdict_tally(&pool, entity.entity_id).await?;
+    let after = after
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(crate::claims::cursor::ListCursor::decode)
+        .transpose()?;
+    let query = crate::claims::db::ListQuery {
+        speaker_slug: Some(entity.slug.clone()),
+        after,
+        limit: crate::claims::PAGE_SIZE,
+        ..Default::default()
+    };
+    let claims = crate::claims::db::list_public(&pool, &query).await?;
+    Ok(EntityPage { entity, tally, claims })
+}

@@ -1,0 +1,52 @@
+//! One error type for the whole app: what the user sees, and the HTTP status that fits.
+//! Internal causes are logged on the server and never sent to the browser.
+
+use leptos::server_fn::{codec::JsonEncoding, error::ServerFnErrorErr, error::FromServerFnError};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// The thing asked for does not exist, or is not public.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request itself is wrong (bad filter value, malformed cursor …).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Something failed on our side; details are in the server log.
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    /// The call to the server did not get through (network, encoding).
+    #[error("The server could not be reached: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn not_found(what: &str) -> Self {
+        AppError::NotFound(format!("{what} was not found."))
+    }
+
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound(_) => 404,
+            AppError::BadRequest(_) => 400,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}

@@ -1,0 +1,96 @@
+//! Claimtrack: who claimed what, where it was reported, and how sure we are.
+//! The route tree below is the map of the public site: URL → page (src/pages) → server function
+//! (src/<domain>/mod.rs) → query (src/<domain>/db.rs).
+#![recursion_limit = "512"]
+
+pub mod accounts;
+pub mod audit;
+pub mod claims;
+pub mod components;
+pub mod db_enum;
+pub mod entities;
+pub mod error;
+pub mod format;
+pub mod pages;
+pub mod ratings;
+pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use components::layout::{SiteFooter, SiteHeader};
+use pages::{
+    claim::ClaimPage, entity::EntityPage, home::HomePage, not_found::NotFoundPage, source::SourcePage,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: "true" says the wasm bundle is live.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <Stylesheet id="leptos" href="/pkg/claimtrack.css" />
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
+        <Title formatter=page_title />
+        <Meta name="theme-color" content="#14213d" />
+        <Router>
+            <SiteHeader />
+            <main id="main" data-hydrated=move || hydrated.get().to_string()>
+                // Async SSR: the page is sent once its data is loaded, so titles, meta tags and the
+                // HTTP status (404) are right for readers without JavaScript and for search engines.
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/claims/:slug") view=ClaimPage ssr=SsrMode::Async />
+                    <Route path=path!("/entities/:slug") view=EntityPage ssr=SsrMode::Async />
+                    <Route path=path!("/sources/:id") view=SourcePage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// "<page> · Claimtrack". On the server the text is HTML-escaped here, because leptos_meta
+/// 0.8 writes the `<title>` text into the document unescaped (a headline containing
+/// `</title><script>` would otherwise run). In the browser it is set through the DOM, as text.
+fn page_title(title: String) -> String {
+    let title = format!("{title} · Claimtrack");
+    if cfg!(feature = "ssr") {
+        title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        title
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,244 @@
+//! `/claims/{slug}` — one claim with both judgements, how it reached us, where it appears, and
+//! the claims that deny or confirm it, side by side.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::claims::{
+    get_public_claim, shorten, AppearanceView, ClaimDetail, ClaimKind, EditorialState, RelatedClaim, RelationKind,
+};
+use crate::components::badges::{AttributionBadge, VerdictBadge};
+use crate::components::claim_list::ClaimCard;
+use crate::components::error_view::ErrorView;
+use crate::format::{claim_date_en, day_en};
+
+#[component]
+pub fn ClaimPage() -> impl IntoView {
+    let params = use_params_map();
+    let claim = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_public_claim,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="wrap loading">"Loading the claim…"</p> }>
+            {move || Suspend::new(async move {
+                match claim.await {
+                    Ok(detail) => view! { <ClaimView detail /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ClaimView(detail: ClaimDetail) -> impl IntoView {
+    let summary = detail.summary.clone();
+    let title = summary.title();
+    let description = format!(
+        "{} — {}. Verdict: {}. {}.",
+        summary.speaker.name,
+        shorten(detail.translation.as_deref().unwrap_or(&summary.text), 140),
+        summary.verdict.as_ref().map(|r| r.label_en.as_str()).unwrap_or("not yet rated"),
+        summary.attribution_status.label_en(),
+    );
+    let canonical = format!("/claims/{}", summary.slug);
+    let speaker_href = format!("/entities/{}", summary.speaker.slug);
+    let date = claim_date_en(summary.claimed_on, summary.claimed_on_precision);
+    let denials = detail.related(RelationKind::Denies, true);
+    let confirmations: Vec<RelatedClaim> = detail
+        .related(RelationKind::Confirms, true)
+        .into_iter()
+        .chain(detail.related(RelationKind::Supports, true))
+        .collect();
+    let other_related: Vec<RelatedClaim> = detail
+        .related
+        .iter()
+        .filter(|r| !(r.incoming && matches!(r.kind, RelationKind::Denies | RelationKind::Confirms | RelationKind::Supports)))
+        .cloned()
+        .collect();
+    let verdict_explanation = detail
+        .verdict_explanation
+        .clone()
+        .or_else(|| summary.verdict.as_ref().map(|r| r.explanation_en.clone()))
+        .unwrap_or_else(|| "No verdict has been approved for this claim yet.".to_owned());
+    let attribution_explanation = detail
+        .attribution_explanation
+        .clone()
+        .unwrap_or_else(|| summary.attribution_status.meaning_en().to_owned());
+    let is_quote = summary.kind == ClaimKind::DirectQuote;
+
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=description />
+        <Link rel="canonical" href=canonical />
+        <article class="wrap claim-page" lang="en">
+            <header class="claim-page__header">
+                <p class="eyebrow">
+                    {summary.kind.label_en()} " · " <time>{date}</time>
+                    {detail.place.clone().map(|place| view! { " · " {place} })}
+                </p>
+                <h1>{title}</h1>
+                <p class="claim-page__speaker">
+                    <a href=speaker_href>{summary.speaker.name.clone()}</a>
+                    {detail.speaker_role.clone().map(|role| view! { <span class="role">", " {role}</span> })}
+                </p>
+            </header>
+            {(summary.editorial_state == EditorialState::Retracted)
+                .then(|| {
+                    view! {
+                        <aside class="retraction" role="note">
+                            <strong>"Retracted"</strong>
+                            {detail.retracted_at.map(|at| view! { " on " {day_en(at.date_naive())} })}
+                            ": "
+                            {detail.retraction_note.clone()}
+                        </aside>
+                    }
+                })}
+            <div class="claim-page__grid">
+                <section class="claim-page__claim" aria-label="The claim">
+                    <blockquote class="claim-text" class:claim-text--quote=is_quote lang=summary.language.clone()>
+                        <p>{summary.text.clone()}</p>
+                    </blockquote>
+                    {detail
+                        .translation
+                        .clone()
+                        .map(|translation| {
+                            view! {
+                                <div class="translation" lang=detail.translation_language.clone()>
+                                    <p class="translation__label">"Our translation"</p>
+                                    <p>{translation}</p>
+                                </div>
+                            }
+                        })}
+                    <div class="judgements">
+                        <section class="judgement" aria-labelledby="verdict-heading">
+                            <h2 id="verdict-heading">"Is it accurate?"</h2>
+                            <VerdictBadge verdict=summary.verdict.clone() />
+                            <p>{verdict_explanation}</p>
+                        </section>
+                        <section class="judgement" aria-labelledby="attribution-heading">
+                            <h2 id="attribution-heading">"Did they say it?"</h2>
+                            <AttributionBadge status=summary.attribution_status />
+                            <p>{attribution_explanation}</p>
+                        </section>
+                    </div>
+                </section>
+                <aside class="responses" aria-label="Denials and confirmations">
+                    <ResponseColumn heading="Denials" class="responses__denials" claims=denials
+                        empty="No published denial of this claim." />
+                    <ResponseColumn heading="Confirmations" class="responses__confirmations" claims=confirmations
+                        empty="No published confirmation of this claim." />
+                </aside>
+            </div>
+            <section class="chain" aria-labelledby="chain-heading">
+                <h2 id="chain-heading">"How this claim reached us"</h2>
+                <ul>
+                    {detail
+                        .appearances
+                        .iter()
+                        .map(|a| view! { <li class="chain__sentence">{a.chain.sentence_en()}</li> })
+                        .collect_view()}
+                </ul>
+            </section>
+            <section class="appearances" aria-labelledby="appearances-heading">
+                <h2 id="appearances-heading">"Where it appears"</h2>
+                {detail.appearances.clone().into_iter().map(|appearance| view! { <Appearance appearance /> }).collect_view()}
+            </section>
+            {(!other_related.is_empty())
+                .then(|| view! { <OtherRelated related=other_related /> })}
+            {(!detail.tags.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="tags">
+                            "Topics: "
+                            {detail.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
+                        </p>
+                    }
+                })}
+            <p class="claim-page__updated">
+                "Published " {day_en(summary.published_at.date_naive())}
+                " · last updated " {day_en(detail.updated_at.date_naive())}
+            </p>
+        </article>
+    }
+}
+
+#[component]
+fn ResponseColumn(
+    heading: &'static str,
+    class: &'static str,
+    claims: Vec<RelatedClaim>,
+    empty: &'static str,
+) -> impl IntoView {
+    let count = claims.len();
+    view! {
+        <section class=format!("responses__column {class}")>
+            <h2>{heading} <span class="count">{count}</span></h2>
+            {if claims.is_empty() {
+                view! { <p class="empty">{empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {claims.into_iter().map(|r| view! { <li><ClaimCard claim=r.claim /></li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Appearance(appearance: AppearanceView) -> impl IntoView {
+    let source_href = format!("/sources/{}", appearance.source_id);
+    let outlet = appearance.outlet_name.clone().unwrap_or_default();
+    let published = appearance.source_published_at.map(|at| day_en(at.date_naive()));
+    // Only http(s) links reach the page (the database refuses others); rel keeps them inert.
+    let external = appearance
+        .source_url
+        .clone()
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    view! {
+        <figure class="appearance">
+            <blockquote class="excerpt">
+                <p>
+                    {(!appearance.prefix.is_empty()).then(|| format!("…{}", appearance.prefix))}
+                    <mark>{appearance.exact.clone()}</mark>
+                    {(!appearance.suffix.is_empty()).then(|| format!("{}…", appearance.suffix))}
+                </p>
+            </blockquote>
+            <figcaption>
+                <a href=source_href>{appearance.source_title.clone()}</a>
+                " — " {outlet}
+                {published.map(|day| view! { ", " {day} })}
+                {appearance.cue_verb.clone().map(|cue| view! { <span class="cue">" · cue: “" {cue} "”"</span> })}
+                {external.map(|url| view! { " · " <a href=url rel="nofollow noopener noreferrer" target="_blank">"original"</a> })}
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+fn OtherRelated(related: Vec<RelatedClaim>) -> impl IntoView {
+    view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">"Related claims"</h2>
+            <ul>
+                {related
+                    .into_iter()
+                    .map(|r| {
+                        let label = if r.incoming { r.kind.incoming_label_en() } else { r.kind.outgoing_label_en() };
+                        view! {
+                            <li class="related__item">
+                                <p class="related__kind">{label}</p>
+                                <ClaimCard claim=r.claim />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

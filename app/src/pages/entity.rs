@@ -1,0 +1,148 @@
+//! `/entities/{slug}` — a speaker or organisation: who they are, their published claims and how
+//! those claims were rated.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::url_with_query;
+use crate::components::claim_list::ClaimList;
+use crate::components::error_view::ErrorView;
+use crate::entities::{get_public_entity, EntityPage as EntityPageData, VerdictCount};
+use crate::format::count_en;
+
+#[component]
+pub fn EntityPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new_blocking(
+        move || (params.read().get("slug").unwrap_or_default(), query.read().get("after")),
+        |(slug, after)| get_public_entity(slug, after),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="wrap loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(data) => view! { <EntityView data /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EntityView(data: EntityPageData) -> impl IntoView {
+    let entity = data.entity.clone();
+    let total: i64 = data.tally.iter().map(|t| t.count).sum();
+    let description = format!(
+        "{} ({}): {} fact-checked by Claimtrack.",
+        entity.name,
+        entity.kind.label_en(),
+        count_en(total, "claim", "claims")
+    );
+    let next = data
+        .claims
+        .next_cursor
+        .clone()
+        .map(|cursor| url_with_query(&format!("/entities/{}", entity.slug), &[("after", Some(&cursor))]));
+    let mut languages: Vec<String> = entity.aliases.iter().map(|a| a.language.clone()).collect();
+    languages.dedup();
+    view! {
+        <Title text=entity.name.clone() />
+        <Meta name="description" content=description />
+        <Link rel="canonical" href=format!("/entities/{}", entity.slug) />
+        <div class="wrap entity-page">
+            <header class="page-intro">
+                <p class="eyebrow">
+                    {entity.kind.label_en()}
+                    {entity.country.clone().map(|c| view! { " · " {c} })}
+                </p>
+                <h1>{entity.name.clone()}</h1>
+                {entity.description.clone().map(|d| view! { <p class="lede">{d}</p> })}
+                {entity
+                    .parent
+                    .clone()
+                    .map(|parent| {
+                        view! {
+                            <p class="entity-page__parent">
+                                "Part of " <a href=format!("/entities/{}", parent.slug)>{parent.name}</a>
+                            </p>
+                        }
+                    })}
+                {(!entity.aliases.is_empty())
+                    .then(|| {
+                        view! {
+                            <dl class="aliases">
+                                {languages
+                                    .into_iter()
+                                    .map(|language| {
+                                        let names: Vec<String> = entity
+                                            .aliases
+                                            .iter()
+                                            .filter(|a| a.language == language)
+                                            .map(|a| a.alias.clone())
+                                            .collect();
+                                        view! {
+                                            <dt>"Also known as (" {language.clone()} ")"</dt>
+                                            <dd lang=language>{names.join(", ")}</dd>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </dl>
+                        }
+                    })}
+                {entity
+                    .wikidata_url()
+                    .map(|url| {
+                        view! {
+                            <p class="sameas">
+                                <a href=url rel="noopener noreferrer">"Wikidata: " {entity.wikidata_id.clone()}</a>
+                            </p>
+                        }
+                    })}
+            </header>
+            <section class="tally" aria-labelledby="tally-heading">
+                <h2 id="tally-heading">"Verdicts on " {count_en(total, "published claim", "published claims")}</h2>
+                <Tally tally=data.tally.clone() total />
+            </section>
+            <section aria-labelledby="claims-heading">
+                <h2 id="claims-heading">"Claims by " {entity.name.clone()}</h2>
+                <ClaimList claims=data.claims.claims.clone() empty_message="No published claims by this speaker yet." />
+                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older claims →"</a></nav> })}
+            </section>
+        </div>
+    }
+}
+
+/// A small bar chart of claims per verdict, readable without colour (counts are written out).
+#[component]
+fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
+    if total == 0 {
+        return view! { <p class="empty">"Nothing rated yet."</p> }.into_any();
+    }
+    view! {
+        <ul class="tally__bars">
+            {tally
+                .into_iter()
+                .map(|row| {
+                    let width = (row.count as f64 / total as f64 * 100.0).round();
+                    let (label, colour, slug) = match &row.verdict {
+                        Some(r) => (r.label_en.clone(), r.safe_colour().to_owned(), r.slug.clone()),
+                        None => ("Not yet rated".to_owned(), "#b8b8bd".to_owned(), "none".to_owned()),
+                    };
+                    view! {
+                        <li class="tally__row" data-verdict=slug>
+                            <span class="tally__label">{label}</span>
+                            <span class="tally__bar">
+                                <span class="tally__fill" style=format!("width: {width}%; background: {colour}")></span>
+                            </span>
+                            <span class="tally__count">{row.count}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

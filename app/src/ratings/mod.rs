@@ -1,0 +1,73 @@
+//! The organisation's rating scale (the `rating` table), as shown next to a verdict.
+
+use serde::{Deserialize, Serialize};
+
+/// A verdict as the public sees it: the rating's labels, colour and explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub slug: String,
+    pub label_en: String,
+    pub label_id: String,
+    pub colour: String,
+    /// schema.org ratingValue (1 worst – 5 best); none for "Unproven" and "Not rated".
+    pub rating_value: Option<i16>,
+    pub explanation_en: String,
+    pub retired: bool,
+}
+
+impl Rating {
+    /// Only `#rrggbb` values reach the page (the database checks the same), so the colour can be
+    /// used in a style attribute without opening a door to CSS injection.
+    pub fn safe_colour(&self) -> &str {
+        let valid = self.colour.len() == 7
+            && self.colour.starts_with('#')
+            && self.colour[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if valid {
+            &self.colour
+        } else {
+            "#6e6e73"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rating(colour: &str) -> Rating {
+        Rating {
+            slug: "false".into(),
+            label_en: "False".into(),
+            label_id: "Keliru".into(),
+            colour: colour.into(),
+            rating_value: Some(1),
+            explanation_en: "Not accurate.".into(),
+            retired: false,
+        }
+    }
+
+    #[test]
+    fn only_hex_colours_are_used_in_styles() {
+        assert_eq!(rating("#b42318").safe_colour(), "#b42318");
+        assert_eq!(rating("red;background:url(x)").safe_colour(), "#6e6e73");
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod db {
+    use sqlx::PgPool;
+
+    use super::Rating;
+    use crate::error::AppError;
+
+    /// The whole scale in its display order, retired ratings included (old claims carry them).
+    pub async fn all(pool: &PgPool) -> Result<Vec<Rating>, AppError> {
+        Ok(sqlx::query_as!(
+            Rating,
+            "select slug, label_en, label_id, colour, rating_value, explanation_en, retired
+               from rating order by sort_order, rating_id"
+        )
+        .fetch_all(pool)
+        .await?)
+    }
+}

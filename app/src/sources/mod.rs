@@ -1,0 +1,101 @@
+//! Documents that carry claims: the public source page (`/sources/{id}`).
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{ClaimListPage, SpeakerRef};
+use crate::db_enum;
+use crate::error::AppError;
+
+db_enum! {
+    SourceKind as "source_kind" {
+        NewsArticle = "news_article", OfficialStatement = "official_statement",
+        Transcript = "transcript", Broadcast = "broadcast", SocialPost = "social_post",
+        PressConference = "press_conference", Other = "other",
+    }
+}
+
+impl SourceKind {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            SourceKind::NewsArticle => "News article",
+            SourceKind::OfficialStatement => "Official statement",
+            SourceKind::Transcript => "Transcript",
+            SourceKind::Broadcast => "Broadcast",
+            SourceKind::SocialPost => "Social media post",
+            SourceKind::PressConference => "Press conference",
+            SourceKind::Other => "Document",
+        }
+    }
+}
+
+/// The captured text's fingerprint; the text itself is shown where excerpts are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotInfo {
+    pub snapshot_number: i32,
+    pub sha256_hex: String,
+    pub captured_at: DateTime<Utc>,
+    pub characters: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    pub source_id: i64,
+    pub kind: SourceKind,
+    pub title: String,
+    pub outlet: Option<SpeakerRef>,
+    pub url: Option<String>,
+    pub authors: Vec<String>,
+    pub editors: Vec<String>,
+    pub language: String,
+    pub published_at: Option<DateTime<Utc>>,
+    pub retrieved_at: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+    pub snapshot: Option<SnapshotInfo>,
+}
+
+/// A citation between two sources, seen from one end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitationLink {
+    pub source_id: i64,
+    pub title: String,
+    pub outlet_name: Option<String>,
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcePage {
+    pub source: SourceInfo,
+    /// Sources this one relays ("melansir Associated Press").
+    pub cites: Vec<CitationLink>,
+    /// Sources that relay this one.
+    pub cited_by: Vec<CitationLink>,
+    pub claims: ClaimListPage,
+}
+
+#[server(input = GetUrl, endpoint = "public/source")]
+pub async fn get_public_source(source_id: i64, after: Option<String>) -> Result<SourcePage, AppError> {
+    let pool = crate::state::pool()?;
+    let source = db::source_by_id(&pool, source_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("This source"))?;
+    let (cites, cited_by) = db::citations(&pool, source_id).await?;
+    let after = after
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(crate::claims::cursor::ListCursor::decode)
+        .transpose()?;
+    let query = crate::claims::db::ListQuery {
+        source_id: Some(source_id),
+        after,
+        limit: crate::claims::PAGE_SIZE,
+        ..Default::default()
+    };
+    let claims = crate::claims::db::list_public(&pool, &query).await?;
+    Ok(SourcePage { source, cites, cited_by, claims })
+}

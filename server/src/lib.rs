@@ -1,0 +1,9 @@
+#![recursion_limit = "512"]
+//! The Claimtrack server: router assembly, database setup, the private PostgreSQL cluster,
+//! demo data and user administration. `main.rs` is only the command line.
+
+pub mod database;
+pub mod postgres;
+pub mod router;
+pub mod seed;
+pub mod users;

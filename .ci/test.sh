@@ -33,7 +33,8 @@ DATABASE_URL=$(database_url claimtrack_sqlx) ./target/release/server migrate
 DATABASE_URL=$(database_url claimtrack_sqlx) SQLX_OFFLINE=false cargo sqlx prepare --workspace --check
 
 step "unit and integration tests"
-DATABASE_URL=$(database_url claimtrack_test) cargo test --workspace --release
+# #[sqlx::test] makes a fresh database per test from this server; any existing database serves as the entry.
+DATABASE_URL=$(database_url postgres) cargo test --workspace --release
 
 step "browser tests (headless Chromium)"
 DATABASE_URL=$(database_url claimtrack_e2e) CLAIMTRACK_DEMO=true cargo leptos end-to-end --release

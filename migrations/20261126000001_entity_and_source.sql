@@ -64,9 +64,10 @@ create table source_snapshot (
     snapshot_number    integer not null check (snapshot_number >= 1),
     body               text not null check (char_length(body) between 1 and 1000000),
     -- The database recomputes the hash, so a stored hash can never disagree with its text.
-    sha256             bytea not null check (sha256 = sha256(convert_to(body, 'UTF8'))),
+    sha256             bytea not null,
     captured_at        timestamptz not null default now(),
-    unique (source_id, snapshot_number)
+    unique (source_id, snapshot_number),
+    constraint source_snapshot_hash_matches_body check (sha256 = sha256(convert_to(body, 'UTF8')))
 );
 
 create function refuse_change() returns trigger language plpgsql as $$

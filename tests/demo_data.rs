@@ -9,10 +9,23 @@ use sqlx::PgPool;
 async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
     let mut counts = Vec::new();
     for table in [
-        "entity", "entity_alias", "source", "source_citation", "claim", "claim_tag", "appearance", "relation",
-        "proposal", "proposal_evidence", "app_user", "audit_event",
+        "entity",
+        "entity_alias",
+        "source",
+        "source_citation",
+        "claim",
+        "claim_tag",
+        "appearance",
+        "relation",
+        "proposal",
+        "proposal_evidence",
+        "app_user",
+        "audit_event",
     ] {
-        let count: i64 = sqlx::query_scalar(&format!("select count(*) from {table}")).fetch_one(pool).await.unwrap();
+        let count: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
+            .fetch_one(pool)
+            .await
+            .unwrap();
         counts.push((table.to_owned(), count));
     }
     counts
@@ -24,23 +37,34 @@ async fn seeding_twice_changes_nothing(pool: PgPool) {
     assert!(first.claims >= 14 && first.entities >= 14, "{first:?}");
     let after_first = table_counts(&pool).await;
     let updated_first: Vec<(String, i32)> =
-        sqlx::query_as("select slug, version from claim order by slug").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("select slug, version from claim order by slug")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
 
     let second = server::seed::seed_demo(&pool).await.unwrap();
-    assert_eq!(second, server::seed::SeedReport::default(), "a second run inserts nothing");
+    assert_eq!(
+        second,
+        server::seed::SeedReport::default(),
+        "a second run inserts nothing"
+    );
     assert_eq!(table_counts(&pool).await, after_first);
     let updated_second: Vec<(String, i32)> =
-        sqlx::query_as("select slug, version from claim order by slug").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("select slug, version from claim order by slug")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(updated_first, updated_second, "no claim was touched");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn the_demo_holds_the_articles_key_claims(pool: PgPool) {
     seed_demo(&pool).await;
-    let published: i64 = sqlx::query_scalar("select count(*) from claim where editorial_state = 'published'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let published: i64 =
+        sqlx::query_scalar("select count(*) from claim where editorial_state = 'published'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert!(published >= 14, "{published} published claims");
 
     let quotes_by = |speaker: &'static str| {
@@ -72,7 +96,10 @@ async fn the_demo_holds_the_articles_key_claims(pool: PgPool) {
     .fetch_all(&pool)
     .await
     .unwrap();
-    assert_eq!(denials, ["government-of-north-korea", "government-of-russia"]);
+    assert_eq!(
+        denials,
+        ["government-of-north-korea", "government-of-russia"]
+    );
 
     let accusation: (String, String, Option<String>) = sqlx::query_as(
         "select c.text, a.cue_verb, r.slug from claim c join appearance a using (claim_id)
@@ -93,7 +120,15 @@ async fn the_demo_holds_the_articles_key_claims(pool: PgPool) {
     .fetch_one(&pool)
     .await
     .unwrap();
-    assert_eq!(kompas, (vec!["Edwin Shri Bimo".to_owned()], vec!["Vyara-Lestari".to_owned()], "id".to_owned(), "2023-09-13 21:10".to_owned()));
+    assert_eq!(
+        kompas,
+        (
+            vec!["Edwin Shri Bimo".to_owned()],
+            vec!["Vyara-Lestari".to_owned()],
+            "id".to_owned(),
+            "2023-09-13 21:10".to_owned()
+        )
+    );
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -129,10 +164,11 @@ async fn demo_judgements_went_through_four_eyes_review(pool: PgPool) {
     .unwrap();
     assert!(unbacked.is_empty(), "{unbacked:?}");
     // Only second-hand reports: nothing can honestly be marked verified from the article alone.
-    let verified: i64 = sqlx::query_scalar("select count(*) from claim where attribution_status <> 'unverified'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let verified: i64 =
+        sqlx::query_scalar("select count(*) from claim where attribution_status <> 'unverified'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(verified, 0);
     // Every inserted row has its audit entry.
     let unaudited: i64 = sqlx::query_scalar(
@@ -157,9 +193,18 @@ fn excerpts_and_their_context_occur_in_the_founding_article() {
     };
     for claim in server::seed::demo::CLAIMS {
         let anchored = format!("{}{}{}", claim.prefix, claim.exact, claim.suffix);
-        assert_eq!(article.matches(&anchored).count(), 1, "{}: excerpt not found once in the article", claim.slug);
+        assert_eq!(
+            article.matches(&anchored).count(),
+            1,
+            "{}: excerpt not found once in the article",
+            claim.slug
+        );
         if claim.kind == app::claims::ClaimKind::DirectQuote {
-            assert!(article.contains(claim.text), "{}: a direct quote must be the article's words", claim.slug);
+            assert!(
+                article.contains(claim.text),
+                "{}: a direct quote must be the article's words",
+                claim.slug
+            );
         }
         assert!(claim.headline.chars().count() <= 75, "{}", claim.slug);
     }

@@ -11,7 +11,9 @@ async fn the_private_cluster_starts_keeps_its_data_and_recovers_from_a_crash() {
     let url = cluster.database_url("claimtrack_cluster_test");
     assert!(url.contains("host=/"), "Unix socket only: {url}");
 
-    let pool = server::database::connect(&url).await.expect("connect, creating the database");
+    let pool = server::database::connect(&url)
+        .await
+        .expect("connect, creating the database");
     server::database::migrate(&pool).await.expect("migrate");
     sqlx::query("insert into entity (slug, name, kind) values ('kept', 'Kept', 'person')")
         .execute(&pool)
@@ -24,9 +26,15 @@ async fn the_private_cluster_starts_keeps_its_data_and_recovers_from_a_crash() {
     let pid_file = cluster.dir().join("data/postmaster.pid");
     std::fs::write(&pid_file, "999999\n/nonexistent\n").unwrap();
 
-    let again = PrivateCluster::start(&dir).expect("second start reuses the data despite the stale pid file");
-    let pool = server::database::connect(&again.database_url("claimtrack_cluster_test")).await.unwrap();
-    let kept: String = sqlx::query_scalar("select name from entity where slug = 'kept'").fetch_one(&pool).await.unwrap();
+    let again = PrivateCluster::start(&dir)
+        .expect("second start reuses the data despite the stale pid file");
+    let pool = server::database::connect(&again.database_url("claimtrack_cluster_test"))
+        .await
+        .unwrap();
+    let kept: String = sqlx::query_scalar("select name from entity where slug = 'kept'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(kept, "Kept");
     pool.close().await;
     again.stop().unwrap();

@@ -59,7 +59,10 @@ async fn migrations_seed_the_rating_scale_in_both_languages(pool: PgPool) {
         ("Unproven", "Belum terbukti", None),
         ("Not rated", "Belum dinilai", None),
     ];
-    let rows: Vec<(&str, &str, Option<i16>)> = rows.iter().map(|(en, id, v)| (en.as_str(), id.as_str(), *v)).collect();
+    let rows: Vec<(&str, &str, Option<i16>)> = rows
+        .iter()
+        .map(|(en, id, v)| (en.as_str(), id.as_str(), *v))
+        .collect();
     assert_eq!(rows, expected);
 }
 
@@ -95,12 +98,17 @@ async fn the_four_eyes_rule_is_a_database_constraint(pool: PgPool) {
     let self_approval = format!(
         "update proposal set state = 'approved', decided_by = {checker}, decided_at = now() where proposal_id = {proposal_id}"
     );
-    assert!(refused(&pool, &self_approval).await.contains("proposal_four_eyes"));
+    assert!(refused(&pool, &self_approval)
+        .await
+        .contains("proposal_four_eyes"));
 
     let approval = format!(
         "update proposal set state = 'approved', decided_by = {editor}, decided_at = now() where proposal_id = {proposal_id}"
     );
-    sqlx::query(&approval).execute(&pool).await.expect("another editor may approve");
+    sqlx::query(&approval)
+        .execute(&pool)
+        .await
+        .expect("another editor may approve");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -112,7 +120,10 @@ async fn a_proposal_without_evidence_is_refused(pool: PgPool) {
          values ({claim_id}, 'attribution_status', 'verified', 'Seen the video.', {checker})"
     );
     assert!(refused(&pool, &sql).await.contains("no evidence"));
-    let count: i64 = sqlx::query_scalar("select count(*) from proposal").fetch_one(&pool).await.unwrap();
+    let count: i64 = sqlx::query_scalar("select count(*) from proposal")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(count, 0, "nothing stored");
 }
 
@@ -125,20 +136,43 @@ async fn audit_rows_can_be_added_but_never_changed_or_removed(pool: PgPool) {
     .execute(&pool)
     .await
     .expect("appending is allowed");
-    assert!(refused(&pool, "update audit_event set action = 'claim.delete'").await.contains("immutable"));
-    assert!(refused(&pool, "delete from audit_event").await.contains("immutable"));
-    assert!(refused(&pool, "truncate audit_event").await.contains("immutable"));
-    let count: i64 = sqlx::query_scalar("select count(*) from audit_event").fetch_one(&pool).await.unwrap();
+    assert!(
+        refused(&pool, "update audit_event set action = 'claim.delete'")
+            .await
+            .contains("immutable")
+    );
+    assert!(refused(&pool, "delete from audit_event")
+        .await
+        .contains("immutable"));
+    assert!(refused(&pool, "truncate audit_event")
+        .await
+        .contains("immutable"));
+    let count: i64 = sqlx::query_scalar("select count(*) from audit_event")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(count, 1);
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn source_urls_must_be_http_or_https(pool: PgPool) {
-    for url in ["javascript:alert(1)", "ftp://example.org/a", "data:text/html,hi", "//example.org", "https://exa mple.org"] {
+    for url in [
+        "javascript:alert(1)",
+        "ftp://example.org/a",
+        "data:text/html,hi",
+        "//example.org",
+        "https://exa mple.org",
+    ] {
         let sql = format!("insert into source (kind, title, language, url) values ('news_article', 'T', 'id', '{url}')");
-        assert!(refused(&pool, &sql).await.contains("source_url_check"), "{url}");
+        assert!(
+            refused(&pool, &sql).await.contains("source_url_check"),
+            "{url}"
+        );
     }
-    for url in ["https://www.kompas.tv/article/1", "http://example.org/a?b=c"] {
+    for url in [
+        "https://www.kompas.tv/article/1",
+        "http://example.org/a?b=c",
+    ] {
         sqlx::query("insert into source (kind, title, language, url) values ('news_article', 'T', 'id', $1)")
             .bind(url)
             .execute(&pool)
@@ -158,7 +192,9 @@ async fn snapshots_carry_their_true_hash_and_never_change(pool: PgPool) {
         "insert into source_snapshot (source_id, snapshot_number, body, sha256)
          values ({source_id}, 1, 'Teks artikel.', sha256('something else'))"
     );
-    assert!(refused(&pool, &wrong_hash).await.contains("source_snapshot_sha256_check"));
+    assert!(refused(&pool, &wrong_hash)
+        .await
+        .contains("source_snapshot_hash_matches_body"));
 
     sqlx::query(
         "insert into source_snapshot (source_id, snapshot_number, body, sha256)
@@ -168,8 +204,14 @@ async fn snapshots_carry_their_true_hash_and_never_change(pool: PgPool) {
     .execute(&pool)
     .await
     .unwrap();
-    assert!(refused(&pool, "update source_snapshot set body = 'Changed.'").await.contains("immutable"));
-    assert!(refused(&pool, "delete from source_snapshot").await.contains("immutable"));
+    assert!(
+        refused(&pool, "update source_snapshot set body = 'Changed.'")
+            .await
+            .contains("immutable")
+    );
+    assert!(refused(&pool, "delete from source_snapshot")
+        .await
+        .contains("immutable"));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -202,11 +244,23 @@ async fn an_anchored_excerpt_must_be_the_snapshot_text_at_its_offsets(pool: PgPo
         .bind(start)
         .execute(&pool)
     };
-    let error = insert("Tidak ada waktu.", 19).await.expect_err("text not in the snapshot");
-    assert!(error.to_string().contains("does not occur in the snapshot"), "{error}");
-    let error = insert("Masih ada waktu.", 3).await.expect_err("wrong offsets");
-    assert!(error.to_string().contains("does not occur in the snapshot"), "{error}");
-    insert("Masih ada waktu.", 19).await.expect("the right text at the right place");
+    let error = insert("Tidak ada waktu.", 19)
+        .await
+        .expect_err("text not in the snapshot");
+    assert!(
+        error.to_string().contains("does not occur in the snapshot"),
+        "{error}"
+    );
+    let error = insert("Masih ada waktu.", 3)
+        .await
+        .expect_err("wrong offsets");
+    assert!(
+        error.to_string().contains("does not occur in the snapshot"),
+        "{error}"
+    );
+    insert("Masih ada waktu.", 19)
+        .await
+        .expect("the right text at the right place");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -225,7 +279,9 @@ async fn relations_cannot_point_at_themselves_or_repeat(pool: PgPool) {
     sqlx::query(&link).execute(&pool).await.unwrap();
     assert!(refused(&pool, &link).await.contains("duplicate key"));
     let unknown_kind = format!("insert into relation (from_claim_id, to_claim_id, kind) values ({other}, {claim_id}, 'refutes')");
-    assert!(refused(&pool, &unknown_kind).await.contains("invalid input value for enum relation_kind"));
+    assert!(refused(&pool, &unknown_kind)
+        .await
+        .contains("invalid input value for enum relation_kind"));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -234,16 +290,26 @@ async fn claims_refuse_overlong_headlines_and_impossible_states(pool: PgPool) {
     let long = "x".repeat(76);
     let sql = format!("update claim set headline = '{long}'");
     assert!(refused(&pool, &sql).await.contains("claim_headline_check"));
-    sqlx::query(&format!("update claim set headline = '{}'", "x".repeat(75))).execute(&pool).await.unwrap();
+    sqlx::query(&format!("update claim set headline = '{}'", "x".repeat(75)))
+        .execute(&pool)
+        .await
+        .unwrap();
     // Published without a publication time, retracted without a note: both refused.
-    assert!(refused(&pool, "update claim set editorial_state = 'published'").await.contains("check constraint"));
+    assert!(
+        refused(&pool, "update claim set editorial_state = 'published'")
+            .await
+            .contains("check constraint")
+    );
     assert!(refused(&pool, "update claim set editorial_state = 'retracted', published_at = now(), retracted_at = now()")
         .await
         .contains("check constraint"));
     // A month-precision date is stored as the first of the month.
-    assert!(refused(&pool, "update claim set claimed_on = '2023-09-13', claimed_on_precision = 'month'")
-        .await
-        .contains("check constraint"));
+    assert!(refused(
+        &pool,
+        "update claim set claimed_on = '2023-09-13', claimed_on_precision = 'month'"
+    )
+    .await
+    .contains("check constraint"));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -276,6 +342,11 @@ async fn only_one_pending_proposal_per_claim_and_axis(pool: PgPool) {
         }
     };
     propose(checker).await.expect("first proposal");
-    let error = propose(editor).await.expect_err("second pending proposal on the same axis");
-    assert!(error.to_string().contains("proposal_one_pending_idx"), "{error}");
+    let error = propose(editor)
+        .await
+        .expect_err("second pending proposal on the same axis");
+    assert!(
+        error.to_string().contains("proposal_one_pending_idx"),
+        "{error}"
+    );
 }

@@ -66,6 +66,9 @@ mod tests {
             assert_eq!(status.as_str().parse::<AttributionStatus>(), Ok(*status));
         }
         let error = "maybe".parse::<AttributionStatus>().unwrap_err();
-        assert_eq!(error.to_string(), "unknown AttributionStatus value \"maybe\"");
+        assert_eq!(
+            error.to_string(),
+            "unknown AttributionStatus value \"maybe\""
+        );
     }
 }

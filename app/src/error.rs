@@ -1,7 +1,7 @@
 //! One error type for the whole app: what the user sees, and the HTTP status that fits.
 //! Internal causes are logged on the server and never sent to the browser.
 
-use leptos::server_fn::{codec::JsonEncoding, error::ServerFnErrorErr, error::FromServerFnError};
+use leptos::server_fn::{codec::JsonEncoding, error::FromServerFnError, error::ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

@@ -6,8 +6,18 @@ use chrono::{Datelike, NaiveDate};
 use crate::claims::DatePrecision;
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn claim_date_en(date: Option<NaiveDate>, precision: Option<DatePrecision>) -> String {
@@ -38,9 +48,15 @@ mod tests {
     #[test]
     fn a_date_is_printed_no_more_precisely_than_it_is_known() {
         let date = NaiveDate::from_ymd_opt(2023, 9, 13).unwrap();
-        assert_eq!(claim_date_en(Some(date), Some(DatePrecision::Day)), "13 September 2023");
+        assert_eq!(
+            claim_date_en(Some(date), Some(DatePrecision::Day)),
+            "13 September 2023"
+        );
         let month = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap();
-        assert_eq!(claim_date_en(Some(month), Some(DatePrecision::Month)), "September 2023");
+        assert_eq!(
+            claim_date_en(Some(month), Some(DatePrecision::Month)),
+            "September 2023"
+        );
         let year = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
         assert_eq!(claim_date_en(Some(year), Some(DatePrecision::Year)), "2023");
         assert_eq!(claim_date_en(None, None), "Date not given in the source");

@@ -13,6 +13,8 @@ pub mod error;
 pub mod format;
 pub mod pages;
 pub mod ratings;
+#[cfg(feature = "ssr")]
+pub mod security;
 pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -26,7 +28,8 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use pages::{
-    claim::ClaimPage, entity::EntityPage, home::HomePage, not_found::NotFoundPage, source::SourcePage,
+    claim::ClaimPage, entity::EntityPage, home::HomePage, not_found::NotFoundPage,
+    source::SourcePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -51,6 +54,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    security::set_content_security_policy();
     // Effects run only in the browser, after hydration: "true" says the wasm bundle is live.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -82,7 +87,10 @@ pub fn App() -> impl IntoView {
 fn page_title(title: String) -> String {
     let title = format!("{title} · Claimtrack");
     if cfg!(feature = "ssr") {
-        title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     } else {
         title
     }

@@ -14,10 +14,12 @@ pub struct AppState {
 
 /// The database pool of the running server. Provided by `leptos_routes_with_context`.
 pub fn pool() -> Result<PgPool, AppError> {
-    use_context::<AppState>().map(|state| state.pool).ok_or_else(|| {
-        tracing::error!("AppState missing from the Leptos context");
-        AppError::Internal
-    })
+    use_context::<AppState>()
+        .map(|state| state.pool)
+        .ok_or_else(|| {
+            tracing::error!("AppState missing from the Leptos context");
+            AppError::Internal
+        })
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use leptos::config::get_configuration;
 use tokio::net::TcpListener;
 
@@ -16,26 +16,40 @@ use server::postgres::PrivateCluster;
 use server::{database, router, seed, users};
 
 #[derive(Parser)]
-#[command(name = "server", about = "Claimtrack: record, judge and publish who claimed what.")]
+#[command(
+    name = "server",
+    about = "Claimtrack: record, judge and publish who claimed what."
+)]
 struct Cli {
     /// PostgreSQL to use. When unset, a private cluster is started in --pg-dir.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     database_url: Option<String>,
     /// Directory of the private PostgreSQL cluster (used when DATABASE_URL is unset).
-    #[arg(long, env = "CLAIMTRACK_PG_DIR", default_value = ".pgdata", global = true)]
+    #[arg(
+        long,
+        env = "CLAIMTRACK_PG_DIR",
+        default_value = ".pgdata",
+        global = true
+    )]
     pg_dir: PathBuf,
+    /// Options of `serve`, which also runs when no command is given (as under cargo-leptos).
+    #[command(flatten)]
+    serve: ServeArgs,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// Load the founding article's demo claims before serving (idempotent).
+    #[arg(long, env = "CLAIMTRACK_DEMO")]
+    demo: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Migrate, optionally load the demo data, and serve the site (LEPTOS_SITE_ADDR, default 127.0.0.1:3000).
-    Serve {
-        /// Load the founding article's demo claims before serving (idempotent).
-        #[arg(long, env = "CLAIMTRACK_DEMO")]
-        demo: bool,
-    },
+    Serve(ServeArgs),
     /// Apply pending database migrations.
     Migrate,
     /// Load the demo data (idempotent: a second run changes nothing).
@@ -72,7 +86,9 @@ enum PgAction {
 }
 
 fn parse_role(value: &str) -> Result<UserRole, String> {
-    value.parse().map_err(|_| "expected fact_checker, editor or admin".to_owned())
+    value
+        .parse()
+        .map_err(|_| "expected fact_checker, editor or admin".to_owned())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -99,8 +115,10 @@ fn main() -> anyhow::Result<()> {
         (None, Some(cluster)) => cluster.database_url("claimtrack"),
         (None, None) => unreachable!("a cluster is started when no URL is given"),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve { demo: false }), &url));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve(cli.serve)), &url));
     drop(runtime);
     if let Some(cluster) = cluster {
         if let Err(error) = cluster.stop() {
@@ -125,18 +143,26 @@ fn pg_command(pg_dir: &std::path::Path, action: &PgAction) -> anyhow::Result<()>
 }
 
 async fn run(command: Command, url: &str) -> anyhow::Result<()> {
-    let pool = database::connect(url).await.context("could not connect to PostgreSQL")?;
-    database::migrate(&pool).await.context("could not migrate the database")?;
+    let pool = database::connect(url)
+        .await
+        .context("could not connect to PostgreSQL")?;
+    database::migrate(&pool)
+        .await
+        .context("could not migrate the database")?;
     match command {
         Command::Migrate => tracing::info!("database is up to date"),
         Command::SeedDemo => report_seed(seed::seed_demo(&pool).await?),
-        Command::CreateUser { username, role, display_name } => {
+        Command::CreateUser {
+            username,
+            role,
+            display_name,
+        } => {
             let password = read_password()?;
             let display_name = display_name.unwrap_or_else(|| username.clone());
             let id = users::create_user(&pool, &username, &display_name, role, password).await?;
             println!("created user {username} ({role}), id {id}");
         }
-        Command::Serve { demo } => {
+        Command::Serve(ServeArgs { demo }) => {
             if demo {
                 report_seed(seed::seed_demo(&pool).await?);
             }
@@ -180,8 +206,13 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
         leptos_options.output_name = "claimtrack".into();
     }
     let addr = leptos_options.site_addr;
-    let app = router::build(AppState { pool: pool.clone(), leptos_options });
-    let listener = TcpListener::bind(addr).await.with_context(|| format!("could not listen on {addr}"))?;
+    let app = router::build(AppState {
+        pool: pool.clone(),
+        leptos_options,
+    });
+    let listener = TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("could not listen on {addr}"))?;
     tracing::info!("Claimtrack is serving on http://{addr}");
     // axum does not set TCP_NODELAY; without it every response waits for Nagle (~40 ms).
     let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
@@ -189,7 +220,9 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
             tracing::warn!(%error, "could not set TCP_NODELAY");
         }
     });
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     pool.close().await;
     Ok(())
 }

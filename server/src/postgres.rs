@@ -29,11 +29,17 @@ pub enum ClusterError {
     #[error("{command} failed: {detail}")]
     CommandFailed { command: String, detail: String },
     #[error("I/O error on {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ClusterError + '_ {
-    move |source| ClusterError::Io { path: path.to_owned(), source }
+    move |source| ClusterError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 /// The directory holding `initdb` and `pg_ctl`: PATH first, else the newest
@@ -41,7 +47,10 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ClusterError + '_ {
 pub fn find_binaries() -> Result<PathBuf, ClusterError> {
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {
-            if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() && dir.join("postgres").is_file() {
+            if dir.join("initdb").is_file()
+                && dir.join("pg_ctl").is_file()
+                && dir.join("postgres").is_file()
+            {
                 return Ok(dir);
             }
         }
@@ -57,7 +66,10 @@ pub fn find_binaries() -> Result<PathBuf, ClusterError> {
         })
         .collect();
     versions.sort();
-    versions.pop().map(|(_, bin)| bin).ok_or(ClusterError::BinariesNotFound)
+    versions
+        .pop()
+        .map(|(_, bin)| bin)
+        .ok_or(ClusterError::BinariesNotFound)
 }
 
 /// The OS account PostgreSQL runs as: ourselves, or `postgres` when we are root.
@@ -71,17 +83,30 @@ struct RunAs {
 impl RunAs {
     fn detect() -> Result<Self, ClusterError> {
         if Uid::effective().is_root() {
-            let user = User::from_name("postgres").ok().flatten().ok_or(ClusterError::NoPostgresUser)?;
-            Ok(RunAs { uid: user.uid.as_raw(), gid: user.gid.as_raw(), switch: true })
+            let user = User::from_name("postgres")
+                .ok()
+                .flatten()
+                .ok_or(ClusterError::NoPostgresUser)?;
+            Ok(RunAs {
+                uid: user.uid.as_raw(),
+                gid: user.gid.as_raw(),
+                switch: true,
+            })
         } else {
-            Ok(RunAs { uid: Uid::effective().as_raw(), gid: nix::unistd::Gid::effective().as_raw(), switch: false })
+            Ok(RunAs {
+                uid: Uid::effective().as_raw(),
+                gid: nix::unistd::Gid::effective().as_raw(),
+                switch: false,
+            })
         }
     }
 
     /// Can this account enter every directory on the way to `path`?
     fn can_traverse(&self, path: &Path) -> bool {
         path.ancestors().skip(1).all(|dir| {
-            let Ok(meta) = std::fs::metadata(dir) else { return true };
+            let Ok(meta) = std::fs::metadata(dir) else {
+                return true;
+            };
             use std::os::unix::fs::MetadataExt;
             let mode = meta.mode();
             if meta.uid() == self.uid {
@@ -124,11 +149,21 @@ impl PrivateCluster {
         if run_as.can_traverse(&absolute) {
             return Ok(absolute);
         }
-        let digest = absolute.to_string_lossy().bytes().fold(0xcbf29ce484222325u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3) // FNV-1a: stable across runs
-        });
-        let name = absolute.file_name().and_then(|n| n.to_str()).unwrap_or("pg");
-        Ok(PathBuf::from(format!("/var/tmp/claimtrack-{name}-{:08x}", digest as u32)))
+        let digest =
+            absolute
+                .to_string_lossy()
+                .bytes()
+                .fold(0xcbf29ce484222325u64, |hash, byte| {
+                    (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3) // FNV-1a: stable across runs
+                });
+        let name = absolute
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("pg");
+        Ok(PathBuf::from(format!(
+            "/var/tmp/claimtrack-{name}-{:08x}",
+            digest as u32
+        )))
     }
 
     /// Initialise the cluster if needed and start it unless it is already running.
@@ -146,7 +181,12 @@ impl PrivateCluster {
         if socket.as_os_str().len() > 107 {
             return Err(ClusterError::SocketPathTooLong(socket));
         }
-        let mut cluster = PrivateCluster { bin_dir, dir, run_as, started_here: false };
+        let mut cluster = PrivateCluster {
+            bin_dir,
+            dir,
+            run_as,
+            started_here: false,
+        };
         cluster.prepare_dir()?;
         if !cluster.data_dir().join("PG_VERSION").is_file() {
             cluster.initdb()?;
@@ -156,7 +196,10 @@ impl PrivateCluster {
             return Ok(cluster);
         }
         cluster.remove_stale_pid_file()?;
-        cluster.pg_ctl(&["start", "-w", "-t", "60", "-l"], Some(cluster.dir.join("postgres.log")))?;
+        cluster.pg_ctl(
+            &["start", "-w", "-t", "60", "-l"],
+            Some(cluster.dir.join("postgres.log")),
+        )?;
         cluster.started_here = true;
         tracing::info!(dir = %cluster.dir.display(), "private PostgreSQL started");
         Ok(cluster)
@@ -182,7 +225,10 @@ impl PrivateCluster {
 
     /// A connection URL for `database` over the Unix socket.
     pub fn database_url(&self, database: &str) -> String {
-        format!("postgres://{SUPERUSER}@localhost/{database}?host={}", self.dir.display())
+        format!(
+            "postgres://{SUPERUSER}@localhost/{database}?host={}",
+            self.dir.display()
+        )
     }
 
     pub fn started_here(&self) -> bool {
@@ -213,9 +259,11 @@ impl PrivateCluster {
     fn prepare_dir(&self) -> Result<(), ClusterError> {
         std::fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
         // Owner only: the trust-authenticated socket must not be reachable by anyone else.
-        std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700)).map_err(io_error(&self.dir))?;
+        std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(io_error(&self.dir))?;
         if self.run_as.switch {
-            chown(&self.dir, Some(self.run_as.uid), Some(self.run_as.gid)).map_err(io_error(&self.dir))?;
+            chown(&self.dir, Some(self.run_as.uid), Some(self.run_as.gid))
+                .map_err(io_error(&self.dir))?;
         }
         Ok(())
     }
@@ -227,7 +275,14 @@ impl PrivateCluster {
         command
             .arg("-D")
             .arg(&data)
-            .args(["-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+            .args([
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ])
             .current_dir(&self.dir);
         run(command, "initdb")?;
         // Unix socket only, in our own directory; sized for a development machine.
@@ -247,15 +302,27 @@ impl PrivateCluster {
 
     fn is_running(&self) -> bool {
         let mut command = self.run_as.command(self.bin_dir.join("pg_ctl"));
-        command.arg("status").arg("-D").arg(self.data_dir()).current_dir(&self.dir);
-        command.output().map(|out| out.status.success()).unwrap_or(false)
+        command
+            .arg("status")
+            .arg("-D")
+            .arg(self.data_dir())
+            .current_dir(&self.dir);
+        command
+            .output()
+            .map(|out| out.status.success())
+            .unwrap_or(false)
     }
 
     /// After a crash, postmaster.pid may name a process that is gone or is no longer PostgreSQL.
     fn remove_stale_pid_file(&self) -> Result<(), ClusterError> {
         let pid_file = self.data_dir().join("postmaster.pid");
-        let Ok(contents) = std::fs::read_to_string(&pid_file) else { return Ok(()) };
-        let pid = contents.lines().next().and_then(|l| l.trim().parse::<u32>().ok());
+        let Ok(contents) = std::fs::read_to_string(&pid_file) else {
+            return Ok(());
+        };
+        let pid = contents
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse::<u32>().ok());
         let alive_postgres = pid
             .and_then(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok())
             .is_some_and(|comm| comm.trim().starts_with("postgres"));
@@ -278,16 +345,20 @@ impl PrivateCluster {
 }
 
 fn run(mut command: Command, name: &str) -> Result<Output, ClusterError> {
-    let output = command
-        .output()
-        .map_err(|e| ClusterError::CommandFailed { command: name.to_owned(), detail: e.to_string() })?;
+    let output = command.output().map_err(|e| ClusterError::CommandFailed {
+        command: name.to_owned(),
+        detail: e.to_string(),
+    })?;
     if !output.status.success() {
         let detail = format!(
             "{}\n{}",
             String::from_utf8_lossy(&output.stdout).trim(),
             String::from_utf8_lossy(&output.stderr).trim()
         );
-        return Err(ClusterError::CommandFailed { command: name.to_owned(), detail });
+        return Err(ClusterError::CommandFailed {
+            command: name.to_owned(),
+            detail,
+        });
     }
     Ok(output)
 }
@@ -301,9 +372,16 @@ mod tests {
         let cluster = PrivateCluster {
             bin_dir: PathBuf::from("/usr/bin"),
             dir: PathBuf::from("/var/tmp/claimtrack-pg-1234"),
-            run_as: RunAs { uid: 0, gid: 0, switch: false },
+            run_as: RunAs {
+                uid: 0,
+                gid: 0,
+                switch: false,
+            },
             started_here: false,
         };
-        assert_eq!(cluster.database_url("claimtrack"), "postgres://postgres@localhost/claimtrack?host=/var/tmp/claimtrack-pg-1234");
+        assert_eq!(
+            cluster.database_url("claimtrack"),
+            "postgres://postgres@localhost/claimtrack?host=/var/tmp/claimtrack-pg-1234"
+        );
     }
 }

@@ -37,8 +37,11 @@ pub fn check_password(password: &str) -> Result<(), CreateUserError> {
 
 fn check_username(username: &str) -> Result<(), CreateUserError> {
     let mut chars = username.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let rest_ok =
+        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
     if first_ok && rest_ok && (2..=40).contains(&username.len()) {
         Ok(())
     } else {
@@ -89,7 +92,9 @@ pub async fn create_user(
         object_type: "app_user",
         object_id: user_id,
         before: None,
-        after: Some(json!({ "username": username, "display_name": display_name.trim(), "role": role })),
+        after: Some(
+            json!({ "username": username, "display_name": display_name.trim(), "role": role }),
+        ),
         note: None,
     };
     record(&mut tx, &Actor::system("cli"), entry).await?;
@@ -103,10 +108,19 @@ mod tests {
 
     #[test]
     fn passwords_are_judged_by_length_alone() {
-        assert!(matches!(check_password("short"), Err(CreateUserError::PasswordTooShort)));
+        assert!(matches!(
+            check_password("short"),
+            Err(CreateUserError::PasswordTooShort)
+        ));
         assert!(check_password("correct horse battery").is_ok());
-        assert!(check_password("ééééééééééé1").is_ok(), "12 characters, more bytes");
-        assert!(matches!(check_password(&"x".repeat(257)), Err(CreateUserError::PasswordTooLong)));
+        assert!(
+            check_password("ééééééééééé1").is_ok(),
+            "12 characters, more bytes"
+        );
+        assert!(matches!(
+            check_password(&"x".repeat(257)),
+            Err(CreateUserError::PasswordTooLong)
+        ));
     }
 
     #[test]

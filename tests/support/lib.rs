@@ -30,8 +30,13 @@ impl TestApp {
             .site_root("target/site")
             .env(Env::PROD)
             .build();
-        let router = server::router::build(AppState { pool: pool.clone(), leptos_options });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let router = server::router::build(AppState {
+            pool: pool.clone(),
+            leptos_options,
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a loopback port");
         let address = listener.local_addr().expect("local address");
         tokio::spawn(async move {
             axum::serve(listener, router).await.expect("serve");
@@ -40,7 +45,11 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        TestApp { address, client, pool }
+        TestApp {
+            address,
+            client,
+            pool,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -48,11 +57,21 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.text().await.expect("body");
-        Page { status, headers, html: Html::parse_document(&body), body }
+        Page {
+            status,
+            headers,
+            html: Html::parse_document(&body),
+            body,
+        }
     }
 }
 
@@ -62,17 +81,30 @@ impl Page {
         let selector = Selector::parse(css).expect("valid selector");
         self.html
             .select(&selector)
-            .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
     pub fn text(&self, css: &str) -> String {
-        self.texts(css).into_iter().next().unwrap_or_else(|| panic!("no element matches {css}"))
+        self.texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element matches {css}"))
     }
 
     pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
         let selector = Selector::parse(css).expect("valid selector");
-        self.html.select(&selector).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+        self.html
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
     }
 
     pub fn title(&self) -> String {
@@ -80,18 +112,28 @@ impl Page {
     }
 
     pub fn meta_description(&self) -> String {
-        self.attrs("meta[name=description]", "content").into_iter().next().expect("meta description")
+        self.attrs("meta[name=description]", "content")
+            .into_iter()
+            .next()
+            .expect("meta description")
     }
 }
 
 /// Seeds the demo data into a test database.
 pub async fn seed_demo(pool: &PgPool) {
-    server::seed::seed_demo(pool).await.expect("demo data loads");
+    server::seed::seed_demo(pool)
+        .await
+        .expect("demo data loads");
 }
 
 /// A published claim with the given slug by the given speaker, for tests that need more claims
 /// than the demo has. Returns its id.
-pub async fn insert_published_claim(pool: &PgPool, slug: &str, speaker_slug: &str, text: &str) -> i64 {
+pub async fn insert_published_claim(
+    pool: &PgPool,
+    slug: &str,
+    speaker_slug: &str,
+    text: &str,
+) -> i64 {
     sqlx::query_scalar(
         "insert into claim (slug, speaker_entity_id, kind, text, language, headline, editorial_state, published_at)
          values ($1, (select entity_id from entity where slug = $2), 'paraphrase', $3, 'en', $3, 'published', now())

@@ -10,7 +10,10 @@ pub struct Actor {
 
 impl Actor {
     pub fn system(label: &str) -> Self {
-        Actor { user_id: None, label: format!("system:{label}") }
+        Actor {
+            user_id: None,
+            label: format!("system:{label}"),
+        }
     }
 }
 
@@ -25,7 +28,11 @@ pub struct AuditEntry<'a> {
     pub note: Option<&'a str>,
 }
 
-pub async fn record(conn: &mut PgConnection, actor: &Actor, entry: AuditEntry<'_>) -> Result<(), sqlx::Error> {
+pub async fn record(
+    conn: &mut PgConnection,
+    actor: &Actor,
+    entry: AuditEntry<'_>,
+) -> Result<(), sqlx::Error> {
     sqlx::query!(
         r#"
         insert into audit_event (actor_user_id, actor_label, action, object_type, object_id, before, after, note)

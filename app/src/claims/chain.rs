@@ -49,11 +49,23 @@ impl AttributionChain {
         if self.role == AppearanceRole::Primary {
             return format!("{} {} in {}.", self.speaker, act, self.carrier);
         }
-        let hops: Vec<&Vec<String>> = self.reporters.iter().filter(|hop| !hop.is_empty()).collect();
+        let hops: Vec<&Vec<String>> = self
+            .reporters
+            .iter()
+            .filter(|hop| !hop.is_empty())
+            .collect();
         let Some((first, relays)) = hops.split_first() else {
-            return format!("{} {} — as reported by {}.", self.speaker, act, self.carrier);
+            return format!(
+                "{} {} — as reported by {}.",
+                self.speaker, act, self.carrier
+            );
         };
-        let mut sentence = format!("{} {} — according to {}", self.speaker, act, join_names(first));
+        let mut sentence = format!(
+            "{} {} — according to {}",
+            self.speaker,
+            act,
+            join_names(first)
+        );
         for hop in relays {
             sentence.push_str(&format!(", as relayed by {}", join_names(hop)));
         }
@@ -90,7 +102,11 @@ mod tests {
 
     #[test]
     fn several_hops_and_several_sources_per_hop_read_in_order() {
-        let c = chain(AppearanceRole::Relay, "said", &[&["RIA Novosti", "TASS"], &["Associated Press"]]);
+        let c = chain(
+            AppearanceRole::Relay,
+            "said",
+            &[&["RIA Novosti", "TASS"], &["Associated Press"]],
+        );
         assert_eq!(
             c.sentence_en(),
             "Government of the United States said this — according to RIA Novosti and TASS, as relayed by Associated Press, as relayed by Kompas TV."
@@ -105,7 +121,10 @@ mod tests {
             "Government of the United States issued this denial — as reported by Kompas TV."
         );
         let c = chain(AppearanceRole::Primary, "said", &[]);
-        assert_eq!(c.sentence_en(), "Government of the United States said this in Kompas TV.");
+        assert_eq!(
+            c.sentence_en(),
+            "Government of the United States said this in Kompas TV."
+        );
     }
 
     #[test]

@@ -17,12 +17,17 @@ impl ListCursor {
     }
 
     pub fn decode(text: &str) -> Result<Self, AppError> {
-        let invalid = || AppError::BadRequest("The page link is not valid; start from the first page.".into());
+        let invalid = || {
+            AppError::BadRequest("The page link is not valid; start from the first page.".into())
+        };
         let (micros, id) = text.split_once('.').ok_or_else(invalid)?;
         let micros: i64 = micros.parse().map_err(|_| invalid())?;
         let claim_id: i64 = id.parse().map_err(|_| invalid())?;
         let published_at = DateTime::from_timestamp_micros(micros).ok_or_else(invalid)?;
-        Ok(ListCursor { published_at, claim_id })
+        Ok(ListCursor {
+            published_at,
+            claim_id,
+        })
     }
 }
 
@@ -42,7 +47,10 @@ mod tests {
     #[test]
     fn malformed_cursors_are_a_bad_request() {
         for text in ["", "abc", "1.x", "x.1", "99999999999999999999.1"] {
-            assert!(matches!(ListCursor::decode(text), Err(AppError::BadRequest(_))), "{text}");
+            assert!(
+                matches!(ListCursor::decode(text), Err(AppError::BadRequest(_))),
+                "{text}"
+            );
         }
     }
 }

@@ -56,7 +56,12 @@ struct SummaryRow {
 
 impl SummaryRow {
     fn into_summary(self) -> ClaimSummary {
-        let verdict = match (self.rating_slug, self.rating_label_en, self.rating_label_id, self.rating_colour) {
+        let verdict = match (
+            self.rating_slug,
+            self.rating_label_en,
+            self.rating_label_id,
+            self.rating_colour,
+        ) {
             (Some(slug), Some(label_en), Some(label_id), Some(colour)) => Some(Rating {
                 slug,
                 label_en,
@@ -138,16 +143,26 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
     let next_cursor = if claims.len() as i64 > q.limit {
         claims.truncate(q.limit as usize);
         claims.last().map(|last| {
-            ListCursor { published_at: last.published_at, claim_id: last.claim_id }.encode()
+            ListCursor {
+                published_at: last.published_at,
+                claim_id: last.claim_id,
+            }
+            .encode()
         })
     } else {
         None
     };
-    Ok(ClaimListPage { claims, next_cursor })
+    Ok(ClaimListPage {
+        claims,
+        next_cursor,
+    })
 }
 
 /// The full public page of one claim, or None when no public claim has this slug.
-pub async fn public_claim_detail(pool: &PgPool, slug: &str) -> Result<Option<ClaimDetail>, AppError> {
+pub async fn public_claim_detail(
+    pool: &PgPool,
+    slug: &str,
+) -> Result<Option<ClaimDetail>, AppError> {
     let Some(core) = sqlx::query!(
         r#"
         select claim_id, speaker_role, translation, translation_language, place,
@@ -163,14 +178,26 @@ pub async fn public_claim_detail(pool: &PgPool, slug: &str) -> Result<Option<Cla
         return Ok(None);
     };
 
-    let only_this = ListQuery { claim_ids: Some(vec![core.claim_id]), limit: 1, ..Default::default() };
-    let Some(summary) = list_public(pool, &only_this).await?.claims.into_iter().next() else {
+    let only_this = ListQuery {
+        claim_ids: Some(vec![core.claim_id]),
+        limit: 1,
+        ..Default::default()
+    };
+    let Some(summary) = list_public(pool, &only_this)
+        .await?
+        .claims
+        .into_iter()
+        .next()
+    else {
         return Ok(None);
     };
 
-    let tags = sqlx::query_scalar!("select tag from claim_tag where claim_id = $1 order by tag", core.claim_id)
-        .fetch_all(pool)
-        .await?;
+    let tags = sqlx::query_scalar!(
+        "select tag from claim_tag where claim_id = $1 order by tag",
+        core.claim_id
+    )
+    .fetch_all(pool)
+    .await?;
     let appearances = appearances(pool, core.claim_id, &summary.speaker.name).await?;
     let related = related_claims(pool, core.claim_id).await?;
 
@@ -191,7 +218,11 @@ pub async fn public_claim_detail(pool: &PgPool, slug: &str) -> Result<Option<Cla
     }))
 }
 
-async fn appearances(pool: &PgPool, claim_id: i64, speaker: &str) -> Result<Vec<AppearanceView>, AppError> {
+async fn appearances(
+    pool: &PgPool,
+    claim_id: i64,
+    speaker: &str,
+) -> Result<Vec<AppearanceView>, AppError> {
     let rows = sqlx::query!(
         r#"
         select a.appearance_id, a.role as "role: AppearanceRole", a.cue_verb, a.prefix, a.exact, a.suffix,
@@ -235,7 +266,8 @@ async fn appearances(pool: &PgPool, claim_id: i64, speaker: &str) -> Result<Vec<
     .await?;
 
     // appearance -> depth (deepest = the original report) -> names
-    let mut reporters: BTreeMap<i64, BTreeMap<std::cmp::Reverse<i32>, Vec<String>>> = BTreeMap::new();
+    let mut reporters: BTreeMap<i64, BTreeMap<std::cmp::Reverse<i32>, Vec<String>>> =
+        BTreeMap::new();
     for hop in hops {
         let names = reporters
             .entry(hop.appearance_id)
@@ -299,15 +331,27 @@ async fn related_claims(pool: &PgPool, claim_id: i64) -> Result<Vec<RelatedClaim
     let ids: Vec<i64> = links.iter().filter_map(|l| l.other_claim_id).collect();
     let others = list_public(
         pool,
-        &ListQuery { claim_ids: Some(ids), limit: links.len() as i64, ..Default::default() },
+        &ListQuery {
+            claim_ids: Some(ids),
+            limit: links.len() as i64,
+            ..Default::default()
+        },
     )
     .await?
     .claims;
     Ok(links
         .into_iter()
         .filter_map(|link| {
-            let claim = others.iter().find(|c| Some(c.claim_id) == link.other_claim_id)?.clone();
-            Some(RelatedClaim { kind: link.kind?, incoming: link.incoming, note: link.note, claim })
+            let claim = others
+                .iter()
+                .find(|c| Some(c.claim_id) == link.other_claim_id)?
+                .clone();
+            Some(RelatedClaim {
+                kind: link.kind?,
+                incoming: link.incoming,
+                note: link.note,
+                claim,
+            })
         })
         .collect())
 }

@@ -32,7 +32,11 @@ pub async fn entity_by_slug(pool: &PgPool, slug: &str) -> Result<Option<EntityIn
     .fetch_all(pool)
     .await?;
     let parent = match (row.parent_slug, row.parent_name) {
-        (Some(slug), Some(name)) => Some(SpeakerRef { slug, name, wikidata_id: row.parent_wikidata_id }),
+        (Some(slug), Some(name)) => Some(SpeakerRef {
+            slug,
+            name,
+            wikidata_id: row.parent_wikidata_id,
+        }),
         _ => None,
     };
     Ok(Some(EntityInfo {

@@ -55,7 +55,9 @@ pub struct EntityInfo {
 impl EntityInfo {
     /// The Wikidata page, rendered as schema.org `sameAs`.
     pub fn wikidata_url(&self) -> Option<String> {
-        self.wikidata_id.as_ref().map(|id| format!("https://www.wikidata.org/wiki/{id}"))
+        self.wikidata_id
+            .as_ref()
+            .map(|id| format!("https://www.wikidata.org/wiki/{id}"))
     }
 }
 
@@ -74,7 +76,10 @@ pub struct EntityPage {
 }
 
 #[server(input = GetUrl, endpoint = "public/entity")]
-pub async fn get_public_entity(slug: String, after: Option<String>) -> Result<EntityPage, AppError> {
+pub async fn get_public_entity(
+    slug: String,
+    after: Option<String>,
+) -> Result<EntityPage, AppError> {
     let pool = crate::state::pool()?;
     let entity = db::entity_by_slug(&pool, &slug)
         .await?
@@ -92,5 +97,9 @@ pub async fn get_public_entity(slug: String, after: Option<String>) -> Result<En
         ..Default::default()
     };
     let claims = crate::claims::db::list_public(&pool, &query).await?;
-    Ok(EntityPage { entity, tally, claims })
+    Ok(EntityPage {
+        entity,
+        tally,
+        claims,
+    })
 }

@@ -6,7 +6,8 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::claims::{
-    get_public_claim, shorten, AppearanceView, ClaimDetail, ClaimKind, EditorialState, RelatedClaim, RelationKind,
+    get_public_claim, shorten, AppearanceView, ClaimDetail, ClaimKind, EditorialState,
+    RelatedClaim, RelationKind,
 };
 use crate::components::badges::{AttributionBadge, VerdictBadge};
 use crate::components::claim_list::ClaimCard;
@@ -40,7 +41,11 @@ fn ClaimView(detail: ClaimDetail) -> impl IntoView {
         "{} — {}. Verdict: {}. {}.",
         summary.speaker.name,
         shorten(detail.translation.as_deref().unwrap_or(&summary.text), 140),
-        summary.verdict.as_ref().map(|r| r.label_en.as_str()).unwrap_or("not yet rated"),
+        summary
+            .verdict
+            .as_ref()
+            .map(|r| r.label_en.as_str())
+            .unwrap_or("not yet rated"),
         summary.attribution_status.label_en(),
     );
     let canonical = format!("/claims/{}", summary.slug);
@@ -55,7 +60,13 @@ fn ClaimView(detail: ClaimDetail) -> impl IntoView {
     let other_related: Vec<RelatedClaim> = detail
         .related
         .iter()
-        .filter(|r| !(r.incoming && matches!(r.kind, RelationKind::Denies | RelationKind::Confirms | RelationKind::Supports)))
+        .filter(|r| {
+            !(r.incoming
+                && matches!(
+                    r.kind,
+                    RelationKind::Denies | RelationKind::Confirms | RelationKind::Supports
+                ))
+        })
         .cloned()
         .collect();
     let verdict_explanation = detail
@@ -194,7 +205,9 @@ fn ResponseColumn(
 fn Appearance(appearance: AppearanceView) -> impl IntoView {
     let source_href = format!("/sources/{}", appearance.source_id);
     let outlet = appearance.outlet_name.clone().unwrap_or_default();
-    let published = appearance.source_published_at.map(|at| day_en(at.date_naive()));
+    let published = appearance
+        .source_published_at
+        .map(|at| day_en(at.date_naive()));
     // Only http(s) links reach the page (the database refuses others); rel keeps them inert.
     let external = appearance
         .source_url

@@ -16,7 +16,12 @@ pub fn EntityPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let page = Resource::new_blocking(
-        move || (params.read().get("slug").unwrap_or_default(), query.read().get("after")),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                query.read().get("after"),
+            )
+        },
         |(slug, after)| get_public_entity(slug, after),
     );
     view! {
@@ -41,11 +46,12 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
         entity.kind.label_en(),
         count_en(total, "claim", "claims")
     );
-    let next = data
-        .claims
-        .next_cursor
-        .clone()
-        .map(|cursor| url_with_query(&format!("/entities/{}", entity.slug), &[("after", Some(&cursor))]));
+    let next = data.claims.next_cursor.clone().map(|cursor| {
+        url_with_query(
+            &format!("/entities/{}", entity.slug),
+            &[("after", Some(&cursor))],
+        )
+    });
     let mut languages: Vec<String> = entity.aliases.iter().map(|a| a.language.clone()).collect();
     languages.dedup();
     view! {

@@ -14,7 +14,11 @@ pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || {
         let q = query.read();
-        ClaimFilter { speaker: q.get("speaker"), verdict: q.get("verdict"), after: q.get("after") }
+        ClaimFilter {
+            speaker: q.get("speaker"),
+            verdict: q.get("verdict"),
+            after: q.get("after"),
+        }
     };
     let claims = Resource::new_blocking(filter, list_published_claims);
     let options = Resource::new_blocking(|| (), |_| get_filter_options());
@@ -82,7 +86,13 @@ pub fn HomePage() -> impl IntoView {
 fn FilterForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
     let navigate = use_navigate();
     let apply = move |speaker: Option<String>, verdict: Option<String>| {
-        let href = url_with_query("/", &[("speaker", speaker.as_deref()), ("verdict", verdict.as_deref())]);
+        let href = url_with_query(
+            "/",
+            &[
+                ("speaker", speaker.as_deref()),
+                ("verdict", verdict.as_deref()),
+            ],
+        );
         navigate(&href, Default::default());
     };
     let (speaker, verdict) = (filter.speaker.clone(), filter.verdict.clone());

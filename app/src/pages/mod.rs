@@ -11,7 +11,9 @@ pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -23,7 +25,9 @@ pub fn url_with_query(path: &str, params: &[(&str, Option<&str>)]) -> String {
     let query: Vec<String> = params
         .iter()
         .filter_map(|(key, value)| {
-            value.filter(|v| !v.is_empty()).map(|v| format!("{key}={}", encode_query_value(v)))
+            value
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{key}={}", encode_query_value(v)))
         })
         .collect();
     if query.is_empty() {
@@ -39,9 +43,15 @@ mod tests {
 
     #[test]
     fn query_urls_keep_only_set_values_and_encode_them() {
-        assert_eq!(url_with_query("/", &[("speaker", None), ("verdict", Some(""))]), "/");
         assert_eq!(
-            url_with_query("/", &[("speaker", Some("kim-jong-un")), ("after", Some("1.2 &x"))]),
+            url_with_query("/", &[("speaker", None), ("verdict", Some(""))]),
+            "/"
+        );
+        assert_eq!(
+            url_with_query(
+                "/",
+                &[("speaker", Some("kim-jong-un")), ("after", Some("1.2 &x"))]
+            ),
             "/?speaker=kim-jong-un&after=1.2%20%26x"
         );
     }

@@ -16,7 +16,12 @@ pub fn SourcePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let page = Resource::new_blocking(
-        move || (params.read().get("id").unwrap_or_default(), query.read().get("after")),
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                query.read().get("after"),
+            )
+        },
         |(id, after)| async move {
             // A non-numeric id cannot name a source: same answer as an unknown one.
             let id: i64 = id.parse().map_err(|_| AppError::not_found("This source"))?;
@@ -45,12 +50,16 @@ fn SourceView(data: SourcePageData) -> impl IntoView {
         source.kind.label_en(),
         outlet_name.map(|o| format!(" by {o}")).unwrap_or_default()
     );
-    let external = source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://"));
-    let next = data
-        .claims
-        .next_cursor
+    let external = source
+        .url
         .clone()
-        .map(|cursor| url_with_query(&format!("/sources/{}", source.source_id), &[("after", Some(&cursor))]));
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    let next = data.claims.next_cursor.clone().map(|cursor| {
+        url_with_query(
+            &format!("/sources/{}", source.source_id),
+            &[("after", Some(&cursor))],
+        )
+    });
     view! {
         <Title text=source.title.clone() />
         <Meta name="description" content=description />
@@ -98,7 +107,11 @@ fn SourceView(data: SourcePageData) -> impl IntoView {
 }
 
 #[component]
-fn Citations(heading: &'static str, links: Vec<CitationLink>, empty: &'static str) -> impl IntoView {
+fn Citations(
+    heading: &'static str,
+    links: Vec<CitationLink>,
+    empty: &'static str,
+) -> impl IntoView {
     view! {
         <section class="citations__group">
             <h2>{heading}</h2>

@@ -32,12 +32,26 @@ pub async fn source_by_id(pool: &PgPool, source_id: i64) -> Result<Option<Source
         return Ok(None);
     };
     let outlet = match (row.outlet_slug, row.outlet_name) {
-        (Some(slug), Some(name)) => Some(SpeakerRef { slug, name, wikidata_id: row.outlet_wikidata_id }),
+        (Some(slug), Some(name)) => Some(SpeakerRef {
+            slug,
+            name,
+            wikidata_id: row.outlet_wikidata_id,
+        }),
         _ => None,
     };
-    let snapshot = match (row.snapshot_number, row.sha256_hex, row.captured_at, row.characters) {
+    let snapshot = match (
+        row.snapshot_number,
+        row.sha256_hex,
+        row.captured_at,
+        row.characters,
+    ) {
         (Some(snapshot_number), Some(sha256_hex), Some(captured_at), Some(characters)) => {
-            Some(SnapshotInfo { snapshot_number, sha256_hex, captured_at, characters })
+            Some(SnapshotInfo {
+                snapshot_number,
+                sha256_hex,
+                captured_at,
+                characters,
+            })
         }
         _ => None,
     };
@@ -58,7 +72,10 @@ pub async fn source_by_id(pool: &PgPool, source_id: i64) -> Result<Option<Source
 }
 
 /// (sources this one cites, sources citing this one)
-pub async fn citations(pool: &PgPool, source_id: i64) -> Result<(Vec<CitationLink>, Vec<CitationLink>), AppError> {
+pub async fn citations(
+    pool: &PgPool,
+    source_id: i64,
+) -> Result<(Vec<CitationLink>, Vec<CitationLink>), AppError> {
     let rows = sqlx::query!(
         r#"
         select (sc.citing_source_id = $1) as "outgoing!", s.source_id, s.title, o.name as "outlet_name?", sc.cue
@@ -75,8 +92,17 @@ pub async fn citations(pool: &PgPool, source_id: i64) -> Result<(Vec<CitationLin
     .await?;
     let (mut cites, mut cited_by) = (Vec::new(), Vec::new());
     for row in rows {
-        let link = CitationLink { source_id: row.source_id, title: row.title, outlet_name: row.outlet_name, cue: row.cue };
-        if row.outgoing { cites.push(link) } else { cited_by.push(link) }
+        let link = CitationLink {
+            source_id: row.source_id,
+            title: row.title,
+            outlet_name: row.outlet_name,
+            cue: row.cue,
+        };
+        if row.outgoing {
+            cites.push(link)
+        } else {
+            cited_by.push(link)
+        }
     }
     Ok((cites, cited_by))
 }

@@ -79,7 +79,10 @@ pub struct SourcePage {
 }
 
 #[server(input = GetUrl, endpoint = "public/source")]
-pub async fn get_public_source(source_id: i64, after: Option<String>) -> Result<SourcePage, AppError> {
+pub async fn get_public_source(
+    source_id: i64,
+    after: Option<String>,
+) -> Result<SourcePage, AppError> {
     let pool = crate::state::pool()?;
     let source = db::source_by_id(&pool, source_id)
         .await?
@@ -97,5 +100,10 @@ pub async fn get_public_source(source_id: i64, after: Option<String>) -> Result<
         ..Default::default()
     };
     let claims = crate::claims::db::list_public(&pool, &query).await?;
-    Ok(SourcePage { source, cites, cited_by, claims })
+    Ok(SourcePage {
+        source,
+        cites,
+        cited_by,
+        claims,
+    })
 }

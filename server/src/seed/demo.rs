@@ -54,7 +54,8 @@ pub const KOMPAS_EDITORS: &[&str] = &["Vyara-Lestari"];
 pub const KOMPAS_PUBLISHED_AT: &str = "2023-09-13T14:10:00Z";
 pub const KOMPAS_CITATION_CUE: &str = "Melansir Associated Press; Sumber: Associated Press";
 
-pub const AP_TITLE: &str = "Associated Press report on the Kim Jong Un–Putin meeting at the Vostochny Cosmodrome";
+pub const AP_TITLE: &str =
+    "Associated Press report on the Kim Jong Un–Putin meeting at the Vostochny Cosmodrome";
 pub const AP_SUMMARY: &str = "Known to us only through Kompas TV's Indonesian relay: the original Associated Press text, its headline, byline and link have not yet been captured.";
 
 pub const ENTITIES: &[DemoEntity] = &[
@@ -542,7 +543,19 @@ pub const CLAIMS: &[DemoClaim] = &[
 
 /// (from claim, kind, to claim)
 pub const RELATIONS: &[(&str, RelationKind, &str)] = &[
-    ("russia-denies-north-korean-arms-supplies", RelationKind::Denies, "us-accuses-north-korea-of-supplying-weapons-to-russia"),
-    ("north-korea-denies-arms-supplies-to-russia", RelationKind::Denies, "us-accuses-north-korea-of-supplying-weapons-to-russia"),
-    ("south-korea-jo-chun-ryong-toured-munitions-factories", RelationKind::Supports, "us-accuses-north-korea-of-supplying-weapons-to-russia"),
+    (
+        "russia-denies-north-korean-arms-supplies",
+        RelationKind::Denies,
+        "us-accuses-north-korea-of-supplying-weapons-to-russia",
+    ),
+    (
+        "north-korea-denies-arms-supplies-to-russia",
+        RelationKind::Denies,
+        "us-accuses-north-korea-of-supplying-weapons-to-russia",
+    ),
+    (
+        "south-korea-jo-chun-ryong-toured-munitions-factories",
+        RelationKind::Supports,
+        "us-accuses-north-korea-of-supplying-weapons-to-russia",
+    ),
 ];

@@ -24,13 +24,20 @@ pub struct SeedReport {
 
 /// The record-keeping accounts in whose names the demo judgements were proposed and approved.
 /// They have no password and cannot log in; two accounts because of the four-eyes rule.
-const DEMO_PROPOSER: (&str, &str, UserRole) = ("demo-fact-checker", "Demo data: fact-checker", UserRole::FactChecker);
-const DEMO_APPROVER: (&str, &str, UserRole) = ("demo-editor", "Demo data: editor", UserRole::Editor);
+const DEMO_PROPOSER: (&str, &str, UserRole) = (
+    "demo-fact-checker",
+    "Demo data: fact-checker",
+    UserRole::FactChecker,
+);
+const DEMO_APPROVER: (&str, &str, UserRole) =
+    ("demo-editor", "Demo data: editor", UserRole::Editor);
 
 pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
     let mut tx = pool.begin().await?;
     // Two servers starting at once must not both insert.
-    sqlx::query!("select pg_advisory_xact_lock(73160001)").execute(&mut *tx).await?;
+    sqlx::query!("select pg_advisory_xact_lock(73160001)")
+        .execute(&mut *tx)
+        .await?;
     let system = Actor::system("seed-demo");
     let mut report = SeedReport::default();
 
@@ -138,7 +145,11 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
 }
 
 /// The audit entry for a row the seed inserted ("claim" → action "claim.create").
-fn created(object_type: &'static str, object_id: i64, after: serde_json::Value) -> AuditEntry<'static> {
+fn created(
+    object_type: &'static str,
+    object_id: i64,
+    after: serde_json::Value,
+) -> AuditEntry<'static> {
     let action = match object_type {
         "entity" => "entity.create",
         "source" => "source.create",
@@ -147,7 +158,14 @@ fn created(object_type: &'static str, object_id: i64, after: serde_json::Value) 
         "relation" => "relation.create",
         _ => "proposal.create",
     };
-    AuditEntry { action, object_type, object_id, before: None, after: Some(after), note: None }
+    AuditEntry {
+        action,
+        object_type,
+        object_id,
+        before: None,
+        after: Some(after),
+        note: None,
+    }
 }
 
 async fn ensure_record_keeper(
@@ -166,17 +184,31 @@ async fn ensure_record_keeper(
     .await?;
     if let Some(id) = inserted {
         let after = json!({ "username": username, "role": role, "can_log_in": false });
-        let entry = AuditEntry { action: "user.create", object_type: "app_user", object_id: id, before: None, after: Some(after), note: None };
+        let entry = AuditEntry {
+            action: "user.create",
+            object_type: "app_user",
+            object_id: id,
+            before: None,
+            after: Some(after),
+            note: None,
+        };
         record(conn, system, entry).await?;
         return Ok(id);
     }
-    sqlx::query_scalar!("select app_user_id from app_user where username = $1", username)
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar!(
+        "select app_user_id from app_user where username = $1",
+        username
+    )
+    .fetch_one(conn)
+    .await
 }
 
 /// Inserts the entity unless its slug exists; true when inserted.
-async fn insert_entity(conn: &mut PgConnection, system: &Actor, entity: &DemoEntity) -> Result<bool, sqlx::Error> {
+async fn insert_entity(
+    conn: &mut PgConnection,
+    system: &Actor,
+    entity: &DemoEntity,
+) -> Result<bool, sqlx::Error> {
     let Some(entity_id) = sqlx::query_scalar!(
         r#"
         insert into entity (slug, name, kind, country, wikidata_id, description, parent_entity_id)
@@ -226,7 +258,11 @@ struct NewSource<'a> {
 }
 
 /// The source with this title from this outlet, inserted when missing: (id, inserted).
-async fn ensure_source(conn: &mut PgConnection, system: &Actor, source: NewSource<'_>) -> Result<(i64, bool), sqlx::Error> {
+async fn ensure_source(
+    conn: &mut PgConnection,
+    system: &Actor,
+    source: NewSource<'_>,
+) -> Result<(i64, bool), sqlx::Error> {
     let existing = sqlx::query_scalar!(
         "select s.source_id from source s join entity o on o.entity_id = s.outlet_entity_id
           where s.title = $1 and o.slug = $2",
@@ -279,7 +315,9 @@ async fn insert_claim(
     claim: &DemoClaim,
     published_at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let claimed_on = claim.claimed_on.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    let claimed_on = claim
+        .claimed_on
+        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
     let precision = claimed_on.map(|_| DatePrecision::Day);
     let Some(claim_id) = sqlx::query_scalar!(
         r#"
@@ -318,9 +356,13 @@ async fn insert_claim(
     record(conn, system, created("claim", claim_id, after)).await?;
 
     for tag in claim.tags {
-        sqlx::query!("insert into claim_tag (claim_id, tag) values ($1, $2)", claim_id, tag)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query!(
+            "insert into claim_tag (claim_id, tag) values ($1, $2)",
+            claim_id,
+            tag
+        )
+        .execute(&mut *conn)
+        .await?;
     }
 
     let appearance_id = sqlx::query_scalar!(
@@ -342,7 +384,17 @@ async fn insert_claim(
     record(conn, system, created("appearance", appearance_id, after)).await?;
 
     if let (Some(verdict), Some(rationale)) = (claim.verdict, claim.verdict_explanation) {
-        approve_verdict(conn, system, reviewers, claim_id, source_id, appearance_id, verdict, rationale).await?;
+        approve_verdict(
+            conn,
+            system,
+            reviewers,
+            claim_id,
+            source_id,
+            appearance_id,
+            verdict,
+            rationale,
+        )
+        .await?;
     }
 
     if claim.publish {
@@ -433,7 +485,9 @@ async fn approve_verdict(
         object_type: "claim",
         object_id: claim_id,
         before: Some(json!({ "verdict": null })),
-        after: Some(json!({ "verdict": verdict, "verdict_explanation": rationale, "proposal_id": proposal_id })),
+        after: Some(
+            json!({ "verdict": verdict, "verdict_explanation": rationale, "proposal_id": proposal_id }),
+        ),
         note: None,
     };
     record(conn, system, entry).await?;

@@ -10,7 +10,7 @@ export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 # The same value cargo-leptos compiles in, so `cargo test` reuses its build instead of redoing it.
 export LEPTOS_OUTPUT_NAME := claimtrack
 
-.PHONY: run test build provision lint unit prepare-sqlx bench clean-db
+.PHONY: run test build provision lint prepare-sqlx bench clean-db
 
 ## make run: install what is missing, build, migrate, load the demo data and serve on $(LEPTOS_SITE_ADDR)
 run: provision build
@@ -36,6 +36,12 @@ lint:
 prepare-sqlx:
 	WANT_SQLX=1 ./.ci/provision.sh
 	./.ci/prepare-sqlx.sh
+
+## make bench: public page throughput and latency against the release build (prints figures)
+bench: provision build
+	url=$$(./target/release/server --pg-dir .pgdata-test pg start --database postgres); \
+	trap './target/release/server --pg-dir .pgdata-test pg stop' EXIT; \
+	DATABASE_URL=$$url cargo bench -p claimtrack-tests --bench public_pages
 
 ## make clean-db: delete the private development database
 clean-db:

@@ -204,6 +204,28 @@ pub struct AppearanceView {
     pub chain: AttributionChain,
 }
 
+impl AppearanceView {
+    /// The text before the excerpt as a reader sees it: from the first whole word, on one line.
+    pub fn context_before(&self) -> String {
+        let text = self.prefix.replace('\n', " ");
+        let from_word = match text.find(' ') {
+            Some(space) if !text.starts_with(' ') => &text[space + 1..],
+            _ => text.as_str(),
+        };
+        from_word.trim_start().to_owned()
+    }
+
+    /// The text after the excerpt, up to the last whole word, on one line.
+    pub fn context_after(&self) -> String {
+        let text = self.suffix.replace('\n', " ");
+        let to_word = match text.rfind(' ') {
+            Some(space) if !text.ends_with(' ') => &text[..space],
+            _ => text.as_str(),
+        };
+        to_word.trim_end().to_owned()
+    }
+}
+
 /// Another public claim linked to this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelatedClaim {
@@ -294,6 +316,31 @@ mod tests {
         let short = shorten(text, 40);
         assert!(short.chars().count() <= 40, "{short}");
         assert_eq!(short, "Rusia saat ini terlibat dalam…");
+    }
+
+    #[test]
+    fn excerpt_context_shows_whole_words_only() {
+        let appearance = AppearanceView {
+            source_id: 1,
+            source_title: "T".into(),
+            outlet_name: None,
+            source_url: None,
+            source_published_at: None,
+            role: AppearanceRole::Relay,
+            cue_verb: None,
+            prefix: "i pasukan Rusia di Ukraina.\n".into(),
+            exact: "AS menuduh".into(),
+            suffix: " Baik pejabat Rusia maupun K".into(),
+            chain: chain::AttributionChain {
+                speaker: "S".into(),
+                cue_verb: None,
+                role: AppearanceRole::Relay,
+                reporters: vec![],
+                carrier: "C".into(),
+            },
+        };
+        assert_eq!(appearance.context_before(), "pasukan Rusia di Ukraina. ");
+        assert_eq!(appearance.context_after(), " Baik pejabat Rusia maupun");
     }
 
     #[test]

@@ -204,6 +204,7 @@ fn ResponseColumn(
 #[component]
 fn Appearance(appearance: AppearanceView) -> impl IntoView {
     let source_href = format!("/sources/{}", appearance.source_id);
+    let (before, after) = (appearance.context_before(), appearance.context_after());
     let outlet = appearance.outlet_name.clone().unwrap_or_default();
     let published = appearance
         .source_published_at
@@ -217,9 +218,9 @@ fn Appearance(appearance: AppearanceView) -> impl IntoView {
         <figure class="appearance">
             <blockquote class="excerpt">
                 <p>
-                    {(!appearance.prefix.is_empty()).then(|| format!("…{}", appearance.prefix))}
+                    {(!before.is_empty()).then(|| format!("…{before}"))}
                     <mark>{appearance.exact.clone()}</mark>
-                    {(!appearance.suffix.is_empty()).then(|| format!("{}…", appearance.suffix))}
+                    {(!after.is_empty()).then(|| format!("{after}…"))}
                 </p>
             </blockquote>
             <figcaption>

@@ -50,6 +50,10 @@ pub fn HomePage() -> impl IntoView {
                     let current = filter();
                     match claims.await {
                         Ok(page) => {
+                            let newest = url_with_query(
+                                "/",
+                                &[("speaker", current.speaker.as_deref()), ("verdict", current.verdict.as_deref())],
+                            );
                             let next = page.next_cursor.map(|cursor| {
                                 url_with_query(
                                     "/",
@@ -66,7 +70,7 @@ pub fn HomePage() -> impl IntoView {
                                     empty_message="No published claims match these filters."
                                 />
                                 <nav class="pager" aria-label="More claims">
-                                    {current.after.is_some().then(|| view! { <a href="/">"← Newest claims"</a> })}
+                                    {current.after.is_some().then(|| view! { <a href=newest.clone()>"← Newest claims"</a> })}
                                     {next.map(|href| view! { <a class="pager__next" href=href>"Older claims →"</a> })}
                                 </nav>
                             }

@@ -16,6 +16,14 @@ impl ListCursor {
         format!("{}.{}", self.published_at.timestamp_micros(), self.claim_id)
     }
 
+    /// The `after` URL parameter: absent or empty means the first page.
+    pub fn from_param(param: Option<&str>) -> Result<Option<Self>, AppError> {
+        param
+            .filter(|p| !p.is_empty())
+            .map(Self::decode)
+            .transpose()
+    }
+
     pub fn decode(text: &str) -> Result<Self, AppError> {
         let invalid = || {
             AppError::BadRequest("The page link is not valid; start from the first page.".into())

@@ -56,23 +56,15 @@ struct SummaryRow {
 
 impl SummaryRow {
     fn into_summary(self) -> ClaimSummary {
-        let verdict = match (
+        let verdict = Rating::from_columns(
             self.rating_slug,
             self.rating_label_en,
             self.rating_label_id,
             self.rating_colour,
-        ) {
-            (Some(slug), Some(label_en), Some(label_id), Some(colour)) => Some(Rating {
-                slug,
-                label_en,
-                label_id,
-                colour,
-                rating_value: self.rating_value,
-                explanation_en: self.rating_explanation_en.unwrap_or_default(),
-                retired: self.rating_retired.unwrap_or(false),
-            }),
-            _ => None,
-        };
+            self.rating_value,
+            self.rating_explanation_en,
+            self.rating_retired,
+        );
         ClaimSummary {
             claim_id: self.claim_id,
             slug: self.slug,

@@ -275,12 +275,7 @@ pub struct FilterOptions {
 #[server(input = GetUrl, endpoint = "public/claims")]
 pub async fn list_published_claims(filter: ClaimFilter) -> Result<ClaimListPage, AppError> {
     let pool = crate::state::pool()?;
-    let after = filter
-        .after
-        .as_deref()
-        .filter(|c| !c.is_empty())
-        .map(cursor::ListCursor::decode)
-        .transpose()?;
+    let after = cursor::ListCursor::from_param(filter.after.as_deref())?;
     let query = db::ListQuery {
         speaker_slug: filter.speaker.filter(|s| !s.is_empty()),
         rating_slug: filter.verdict.filter(|s| !s.is_empty()),

@@ -73,18 +73,15 @@ pub async fn verdict_tally(pool: &PgPool, entity_id: i64) -> Result<Vec<VerdictC
         .into_iter()
         .map(|row| VerdictCount {
             count: row.count,
-            verdict: match (row.slug, row.label_en, row.label_id, row.colour) {
-                (Some(slug), Some(label_en), Some(label_id), Some(colour)) => Some(Rating {
-                    slug,
-                    label_en,
-                    label_id,
-                    colour,
-                    rating_value: row.rating_value,
-                    explanation_en: row.explanation_en.unwrap_or_default(),
-                    retired: row.retired.unwrap_or(false),
-                }),
-                _ => None,
-            },
+            verdict: Rating::from_columns(
+                row.slug,
+                row.label_en,
+                row.label_id,
+                row.colour,
+                row.rating_value,
+                row.explanation_en,
+                row.retired,
+            ),
         })
         .collect())
 }

@@ -85,11 +85,7 @@ pub async fn get_public_entity(
         .await?
         .ok_or_else(|| AppError::not_found("This person or organisation"))?;
     let tally = db::verdict_tally(&pool, entity.entity_id).await?;
-    let after = after
-        .as_deref()
-        .filter(|c| !c.is_empty())
-        .map(crate::claims::cursor::ListCursor::decode)
-        .transpose()?;
+    let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
     let query = crate::claims::db::ListQuery {
         speaker_slug: Some(entity.slug.clone()),
         after,

@@ -16,6 +16,27 @@ pub struct Rating {
 }
 
 impl Rating {
+    /// A rating from a LEFT JOIN's nullable columns: None when the claim has no verdict.
+    pub fn from_columns(
+        slug: Option<String>,
+        label_en: Option<String>,
+        label_id: Option<String>,
+        colour: Option<String>,
+        rating_value: Option<i16>,
+        explanation_en: Option<String>,
+        retired: Option<bool>,
+    ) -> Option<Rating> {
+        Some(Rating {
+            slug: slug?,
+            label_en: label_en?,
+            label_id: label_id?,
+            colour: colour?,
+            rating_value,
+            explanation_en: explanation_en.unwrap_or_default(),
+            retired: retired.unwrap_or(false),
+        })
+    }
+
     /// Only `#rrggbb` values reach the page (the database checks the same), so the colour can be
     /// used in a style attribute without opening a door to CSS injection.
     pub fn safe_colour(&self) -> &str {

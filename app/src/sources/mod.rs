@@ -88,11 +88,7 @@ pub async fn get_public_source(
         .await?
         .ok_or_else(|| AppError::not_found("This source"))?;
     let (cites, cited_by) = db::citations(&pool, source_id).await?;
-    let after = after
-        .as_deref()
-        .filter(|c| !c.is_empty())
-        .map(crate::claims::cursor::ListCursor::decode)
-        .transpose()?;
+    let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
     let query = crate::claims::db::ListQuery {
         source_id: Some(source_id),
         after,

@@ -101,3 +101,23 @@ async fn refused_input_stores_nothing(pool: PgPool) {
         .unwrap();
     assert_eq!((users, audits), (1, 1));
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn demo_accounts_are_made_once_one_per_role(pool: PgPool) {
+    let first = server::users::ensure_demo_accounts(&pool).await.unwrap();
+    let roles: Vec<UserRole> = first.iter().map(|(_, role, _)| *role).collect();
+    assert_eq!(
+        roles,
+        [UserRole::FactChecker, UserRole::Editor, UserRole::Admin]
+    );
+    assert!(first
+        .iter()
+        .all(|(_, _, password)| password.chars().count() >= 12));
+    assert!(
+        server::users::ensure_demo_accounts(&pool)
+            .await
+            .unwrap()
+            .is_empty(),
+        "never shown twice"
+    );
+}

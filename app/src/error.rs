@@ -12,6 +12,15 @@ pub enum AppError {
     /// The request itself is wrong (bad filter value, malformed cursor …).
     #[error("{0}")]
     BadRequest(String),
+    /// Not signed in (pages send the reader to the login form).
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    /// Signed in, but this role may not do this.
+    #[error("Your role does not allow this.")]
+    Forbidden,
+    /// Too many attempts in a short time.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Something failed on our side; details are in the server log.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
@@ -29,6 +38,9 @@ impl AppError {
         match self {
             AppError::NotFound(_) => 404,
             AppError::BadRequest(_) => 400,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }
@@ -47,6 +59,14 @@ impl FromServerFnError for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        tracing::error!(%error, "session store error");
         AppError::Internal
     }
 }

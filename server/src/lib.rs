@@ -2,8 +2,10 @@
 //! The Claimtrack server: router assembly, database setup, the private PostgreSQL cluster,
 //! demo data and user administration. `main.rs` is only the command line.
 
+pub mod auth;
 pub mod database;
 pub mod postgres;
 pub mod router;
 pub mod seed;
+pub mod session_store;
 pub mod users;

@@ -118,7 +118,9 @@ fn main() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve(cli.serve)), &url));
+    let private_demo_database = cluster.is_some();
+    let command = cli.command.unwrap_or(Command::Serve(cli.serve));
+    let result = runtime.block_on(run(command, &url, private_demo_database));
     drop(runtime);
     if let Some(cluster) = cluster {
         if let Err(error) = cluster.stop() {
@@ -142,7 +144,8 @@ fn pg_command(pg_dir: &std::path::Path, action: &PgAction) -> anyhow::Result<()>
     Ok(())
 }
 
-async fn run(command: Command, url: &str) -> anyhow::Result<()> {
+/// `private_demo_database`: the database is the private cluster's, so demo accounts may be made.
+async fn run(command: Command, url: &str, private_demo_database: bool) -> anyhow::Result<()> {
     let pool = database::connect(url)
         .await
         .context("could not connect to PostgreSQL")?;
@@ -165,6 +168,9 @@ async fn run(command: Command, url: &str) -> anyhow::Result<()> {
         Command::Serve(ServeArgs { demo }) => {
             if demo {
                 report_seed(seed::seed_demo(&pool).await?);
+                if private_demo_database {
+                    show_demo_accounts(users::ensure_demo_accounts(&pool).await?);
+                }
             }
             serve(pool).await?;
         }
@@ -181,6 +187,22 @@ fn report_seed(report: seed::SeedReport) {
         relations = report.relations,
         "demo data loaded (zero means it was already there)"
     );
+}
+
+/// Printed once, when the accounts are made; only ever for the private demo database.
+fn show_demo_accounts(accounts: Vec<(String, UserRole, String)>) {
+    if accounts.is_empty() {
+        return;
+    }
+    println!("\nDemo desk accounts (shown this once; sign in at /login):");
+    for (username, role, password) in accounts {
+        println!(
+            "  {:<14} {:<13} password: {password}",
+            username,
+            role.label_en()
+        );
+    }
+    println!();
 }
 
 /// From a prompt on a terminal, or the first line of piped standard input.
@@ -206,10 +228,12 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
         leptos_options.output_name = "claimtrack".into();
     }
     let addr = leptos_options.site_addr;
-    let app = router::build(AppState {
+    let state = AppState {
         pool: pool.clone(),
         leptos_options,
-    });
+    };
+    let app = router::build(state, server::auth::AuthConfig::from_env())
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = TcpListener::bind(addr)
         .await
         .with_context(|| format!("could not listen on {addr}"))?;

@@ -1,6 +1,8 @@
-//! The HTTP surface: Leptos pages and server functions, static files, and the layers every
-//! response passes through (compression, security headers, request ids, tracing).
+//! The HTTP surface: Leptos pages and server functions, sign-in routes, static files, and the
+//! layers every response passes through (sessions, CSRF guard, compression, security headers,
+//! request ids, tracing).
 
+use axum::routing::post;
 use axum::Router;
 use http::{header, HeaderName, HeaderValue};
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -9,17 +11,34 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::{self, AuthConfig, AuthState};
 use app::state::AppState;
 use app::{shell, App};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-pub fn build(state: AppState) -> Router {
+/// The whole application. Serve it with `into_make_service_with_connect_info::<SocketAddr>()`
+/// so that login rate limiting knows the client's address.
+pub fn build(state: AppState, config: AuthConfig) -> Router {
+    let sessions = auth::session_layer(state.pool.clone(), &config);
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    Router::new()
+    let pages = Router::new()
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state.clone());
+    let sign_in = Router::new()
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .with_state(AuthState {
+            pool: state.pool.clone(),
+            pages: pages.clone(),
+            config,
+        });
+    sign_in
+        .merge(pages)
+        .layer(axum::middleware::from_fn(auth::refuse_cross_site))
+        .layer(sessions)
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
@@ -34,7 +53,6 @@ pub fn build(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-        .with_state(state)
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

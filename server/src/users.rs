@@ -102,6 +102,43 @@ pub async fn create_user(
     Ok(user_id)
 }
 
+/// Demo desk accounts, one per role, for `make run` on the private demo database only.
+/// Returns the accounts created now with their passwords, to be shown once; an account that
+/// already exists keeps its password and is not shown again.
+pub async fn ensure_demo_accounts(
+    pool: &PgPool,
+) -> Result<Vec<(String, UserRole, String)>, CreateUserError> {
+    let mut created = Vec::new();
+    for (username, display_name, role) in [
+        ("demo.checker", "Demo Fact-checker", UserRole::FactChecker),
+        ("demo.editor", "Demo Editor", UserRole::Editor),
+        ("demo.admin", "Demo Admin", UserRole::Admin),
+    ] {
+        let exists: bool = sqlx::query_scalar!(
+            r#"select exists (select 1 from app_user where username = $1) as "exists!""#,
+            username
+        )
+        .fetch_one(pool)
+        .await?;
+        if exists {
+            continue;
+        }
+        let password = random_password();
+        create_user(pool, username, display_name, role, password.clone()).await?;
+        created.push((username.to_owned(), role, password));
+    }
+    Ok(created)
+}
+
+/// 20 characters from an unambiguous alphabet, from the OS random source (~110 bits).
+fn random_password() -> String {
+    use argon2::password_hash::rand_core::RngCore;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXYZ2346789";
+    (0..20)
+        .map(|_| ALPHABET[(OsRng.next_u32() as usize) % ALPHABET.len()] as char)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,10 +30,12 @@ impl TestApp {
             .site_root("target/site")
             .env(Env::PROD)
             .build();
-        let router = server::router::build(AppState {
+        let state = AppState {
             pool: pool.clone(),
             leptos_options,
-        });
+        };
+        let router = server::router::build(state, server::auth::AuthConfig::default())
+            .into_make_service_with_connect_info::<SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a loopback port");
@@ -43,6 +45,7 @@ impl TestApp {
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
             .build()
             .expect("http client");
         TestApp {

@@ -17,6 +17,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let heading = match &error {
         AppError::NotFound(_) => "Not found",
         AppError::BadRequest(_) => "That request did not work",
+        AppError::Unauthorized => "Sign in required",
+        AppError::Forbidden => "Not allowed",
+        AppError::TooManyRequests(_) => "Too many attempts",
         AppError::Internal | AppError::Transport(_) => "Something went wrong",
     };
     view! {

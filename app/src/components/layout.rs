@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::accounts::get_current_user;
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -13,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="brand__tagline">"Who claimed what, where it was reported, and how sure we are."</p>
                 <nav class="site-nav" aria-label="Main">
                     <a href="/">"Latest claims"</a>
+                    <AccountLinks />
                 </nav>
             </div>
         </header>
@@ -32,5 +35,29 @@ pub fn SiteFooter() -> impl IntoView {
                 <p class="site-footer__small">"Claimtrack — a fact-checking desk's record of claims."</p>
             </div>
         </footer>
+    }
+}
+
+/// "Sign in", or who is signed in with a sign-out button (a POST: signing out changes state).
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let user = Resource::new_blocking(|| (), |_| get_current_user());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => view! {
+                        <span class="account" data-user=user.username.clone()>
+                            {user.display_name} " (" {user.role.label_en()} ")"
+                        </span>
+                        <form class="signout" method="post" action="/auth/logout">
+                            <button type="submit">"Sign out"</button>
+                        </form>
+                    }
+                    .into_any(),
+                    _ => view! { <a href="/login">"Sign in"</a> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

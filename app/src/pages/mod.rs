@@ -3,6 +3,7 @@
 pub mod claim;
 pub mod entity;
 pub mod home;
+pub mod login;
 pub mod not_found;
 pub mod source;
 

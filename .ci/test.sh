@@ -37,5 +37,9 @@ step "unit and integration tests"
 DATABASE_URL=$(database_url postgres) cargo test --workspace --release
 
 step "browser tests (headless Chromium)"
+# An admin for the desk journeys, made through the real CLI (password on standard input).
+export E2E_ADMIN_PASSWORD="e2e admin password $RANDOM$RANDOM"
+DATABASE_URL=$(database_url claimtrack_e2e) ./target/release/server create-user \
+  --username e2e.admin --role admin --display-name "E2E Admin" <<<"$E2E_ADMIN_PASSWORD"
 DATABASE_URL=$(database_url claimtrack_e2e) CLAIMTRACK_DEMO=true cargo leptos end-to-end --release
 echo "Screenshots: end2end/test-results/"

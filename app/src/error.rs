@@ -18,6 +18,9 @@ pub enum AppError {
     /// Signed in, but this role may not do this.
     #[error("Your role does not allow this.")]
     Forbidden,
+    /// The thing changed since the form was loaded; nothing was saved.
+    #[error("{0}")]
+    Conflict(String),
     /// Too many attempts in a short time.
     #[error("{0}")]
     TooManyRequests(String),
@@ -40,10 +43,26 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
+            AppError::Conflict(_) => 409,
             AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Give the current response (a server function call, or the page being rendered) the
+    /// status that fits this error, then hand the error on.
+    pub fn respond(self) -> Self {
+        use leptos::prelude::use_context;
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(status) = http::StatusCode::from_u16(self.status_code()) {
+                response.set_status(status);
+            }
+        }
+        self
     }
 }
 

@@ -1,7 +1,6 @@
 //! Desk accounts from the command line (`server create-user`).
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
-use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
 use serde_json::json;
 use sqlx::PgPool;
 
@@ -36,30 +35,16 @@ pub fn check_password(password: &str) -> Result<(), CreateUserError> {
 }
 
 fn check_username(username: &str) -> Result<(), CreateUserError> {
-    let mut chars = username.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    let rest_ok =
-        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if first_ok && rest_ok && (2..=40).contains(&username.len()) {
-        Ok(())
-    } else {
-        Err(CreateUserError::BadUsername)
+    match app::accounts::username_problem(username) {
+        None => Ok(()),
+        Some(_) => Err(CreateUserError::BadUsername),
     }
 }
 
-/// An argon2id hash (PHC string). Slow on purpose, so it runs off the async runtime.
 pub async fn hash_password(password: String) -> Result<String, CreateUserError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| CreateUserError::Hash(e.to_string()))
-    })
-    .await
-    .map_err(|e| CreateUserError::Hash(e.to_string()))?
+    app::accounts::password::hash_password(password)
+        .await
+        .map_err(|e| CreateUserError::Hash(e.to_string()))
 }
 
 pub async fn create_user(

@@ -2,6 +2,8 @@
 //! Shared test helpers: run the real router on a loopback port against a test database, and read
 //! the HTML it serves the way a reader's browser would.
 
+pub mod desk;
+
 use std::net::SocketAddr;
 
 use app::state::AppState;

@@ -4,6 +4,8 @@
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
 pub mod session;
 
 use leptos::prelude::*;
@@ -40,4 +42,120 @@ pub struct CurrentUser {
 #[server(endpoint = "account/current-user")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     session::current_user().await
+}
+
+/// Usernames are simple lower-case handles: 2–40 of a–z, 0–9, '.', '_', '-', starting with a
+/// letter or digit.
+pub fn username_problem(username: &str) -> Option<&'static str> {
+    let mut chars = username.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let rest_ok =
+        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if first_ok && rest_ok && (2..=40).contains(&username.len()) {
+        None
+    } else {
+        Some("Use 2–40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
+    }
+}
+
+/// A desk account as the admin page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskUser {
+    pub user_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: UserRole,
+    pub disabled: bool,
+    pub can_log_in: bool,
+    /// For the edit forms: a save from an older version is refused (someone else changed it).
+    pub version: i32,
+}
+
+/// Every desk account, for the admin page.
+#[server(endpoint = "admin/users")]
+pub async fn list_desk_users() -> Result<Vec<DeskUser>, AppError> {
+    session::require_role(&[UserRole::Admin]).await?;
+    db::list_users(&crate::state::pool()?)
+        .await
+        .map_err(AppError::respond)
+}
+
+/// A new desk account.
+#[server(endpoint = "admin/users/create")]
+pub async fn create_desk_user(
+    username: String,
+    display_name: String,
+    role: UserRole,
+    password: String,
+) -> Result<i64, AppError> {
+    let admin = session::require_role(&[UserRole::Admin]).await?;
+    let username = username.trim().to_lowercase();
+    if let Some(problem) = username_problem(&username) {
+        return Err(AppError::BadRequest(format!("Username: {problem}")).respond());
+    }
+    let display_name = display_name.trim().to_owned();
+    if display_name.is_empty() || display_name.chars().count() > 100 {
+        return Err(AppError::BadRequest("Display name: 1–100 characters.".into()).respond());
+    }
+    if let Some(problem) = password::password_problem(&password) {
+        return Err(AppError::BadRequest(format!("Password: {problem}")).respond());
+    }
+    let hash = password::hash_password(password).await?;
+    db::create_user(
+        &crate::state::pool()?,
+        &admin,
+        &username,
+        &display_name,
+        role,
+        &hash,
+    )
+    .await
+    .map_err(AppError::respond)
+}
+
+/// Change an account's role or switch it off or on. Disabling ends its sessions at once.
+#[server(endpoint = "admin/users/update")]
+pub async fn update_desk_user(
+    user_id: i64,
+    version: i32,
+    role: UserRole,
+    disabled: bool,
+) -> Result<(), AppError> {
+    let admin = session::require_role(&[UserRole::Admin]).await?;
+    if user_id == admin.user_id && (disabled || role != UserRole::Admin) {
+        return Err(AppError::BadRequest(
+            "You cannot disable your own account or remove your own admin role; ask another admin."
+                .into(),
+        )
+        .respond());
+    }
+    db::update_user(
+        &crate::state::pool()?,
+        &admin,
+        user_id,
+        version,
+        role,
+        disabled,
+    )
+    .await
+    .map_err(AppError::respond)
+}
+
+/// Set a new password for an account; its existing sessions end.
+#[server(endpoint = "admin/users/reset-password")]
+pub async fn reset_desk_password(
+    user_id: i64,
+    version: i32,
+    password: String,
+) -> Result<(), AppError> {
+    let admin = session::require_role(&[UserRole::Admin]).await?;
+    if let Some(problem) = password::password_problem(&password) {
+        return Err(AppError::BadRequest(format!("Password: {problem}")).respond());
+    }
+    let hash = password::hash_password(password).await?;
+    db::reset_password(&crate::state::pool()?, &admin, user_id, version, &hash)
+        .await
+        .map_err(AppError::respond)
 }

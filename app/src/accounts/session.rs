@@ -61,11 +61,13 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 /// The permission check that starts every server function revealing non-public data or
 /// changing anything: anonymous → 401, a role not in `allowed` → 403.
 pub async fn require_role(allowed: &[UserRole]) -> Result<CurrentUser, AppError> {
-    let user = current_user().await?.ok_or(AppError::Unauthorized)?;
+    let user = current_user()
+        .await?
+        .ok_or_else(|| AppError::Unauthorized.respond())?;
     if allowed.contains(&user.role) {
         Ok(user)
     } else {
-        Err(AppError::Forbidden)
+        Err(AppError::Forbidden.respond())
     }
 }
 

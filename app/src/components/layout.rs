@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::accounts::get_current_user;
+use crate::accounts::{get_current_user, UserRole};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -47,6 +47,7 @@ fn AccountLinks() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(user)) => view! {
+                        {(user.role == UserRole::Admin).then(|| view! { <a href="/desk/users">"Accounts"</a> })}
                         <span class="account" data-user=user.username.clone()>
                             {user.display_name} " (" {user.role.label_en()} ")"
                         </span>

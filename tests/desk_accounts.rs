@@ -175,3 +175,71 @@ async fn an_admin_cannot_lock_themselves_out_and_resets_end_sessions(pool: PgPoo
             .unwrap();
     assert_eq!(leaked, 0);
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn desk_users_read_the_audit_log_by_object_and_by_user(pool: PgPool) {
+    claimtrack_tests::seed_demo(&pool).await;
+    let accusation: i64 = sqlx::query_scalar(
+        "select claim_id from claim where slug = 'us-accuses-north-korea-of-supplying-weapons-to-russia'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let app = TestApp::spawn(pool.clone()).await;
+    let checker = sign_in_as(&app, UserRole::FactChecker).await;
+
+    let actions_on = |body: String| {
+        let html = scraper::Html::parse_document(&body);
+        let rows = scraper::Selector::parse("tr[data-action]").unwrap();
+        html.select(&rows)
+            .filter_map(|r| r.value().attr("data-action").map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    let page = get_as(
+        &app,
+        &checker,
+        &format!("/desk/audit?object_type=claim&object_id={accusation}"),
+    )
+    .await;
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert!(body.contains("system:seed-demo"));
+    assert_eq!(
+        actions_on(body),
+        ["claim.publish", "claim.judge", "claim.create"],
+        "newest first"
+    );
+
+    // The whole log pages backwards without repeating an entry.
+    let first = get_as(&app, &checker, "/desk/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let next = {
+        let html = scraper::Html::parse_document(&first);
+        let link = scraper::Selector::parse("a.pager__next").unwrap();
+        html.select(&link)
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .map(str::to_owned)
+            .expect("a next page")
+    };
+    let first_ids = actions_on(first).len();
+    assert_eq!(first_ids, 50);
+    let second = get_as(&app, &checker, &next).await;
+    assert_eq!(second.status(), 200);
+    assert!(!actions_on(second.text().await.unwrap()).is_empty());
+
+    let by_user = get_as(&app, &checker, "/desk/audit?actor=fact-checker.user")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        actions_on(by_user).is_empty(),
+        "signing in changes nothing that is audited"
+    );
+    let anonymous = get_as(&app, &claimtrack_tests::desk::anonymous(), "/desk/audit").await;
+    assert_eq!(anonymous.status(), 302);
+}

@@ -18,6 +18,7 @@ enum Access {
 }
 
 const ADMIN: Access = Access::Roles(&[UserRole::Admin]);
+const DESK: Access = Access::Roles(&[UserRole::FactChecker, UserRole::Editor, UserRole::Admin]);
 
 /// Every server function: (path, access). POST unless its path starts with /api/public/.
 const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -27,6 +28,7 @@ const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/public/entity", Access::Public),
     ("/api/public/source", Access::Public),
     ("/api/account/current-user", Access::Public),
+    ("/api/desk/audit", DESK),
     ("/api/admin/users", ADMIN),
     ("/api/admin/users/create", ADMIN),
     ("/api/admin/users/update", ADMIN),
@@ -46,6 +48,7 @@ const PAGES: &[(&str, &str, Access)] = &[
     ("/login", "/login", Access::Public),
     ("/auth/login", "/auth/login", Access::Public),
     ("/desk/users", "/desk/users", ADMIN),
+    ("/desk/audit", "/desk/audit", DESK),
 ];
 
 /// A valid request body or query for each server function, so that only permission decides.
@@ -69,6 +72,7 @@ async fn arguments(
         "/api/public/entity" => vec![("slug", "kim-jong-un".into())],
         "/api/public/source" => vec![("source_id", "1".into())],
         "/api/public/filter-options" | "/api/account/current-user" | "/api/admin/users" => vec![],
+        "/api/desk/audit" => vec![("filter[object_type]", "claim".into())],
         "/api/admin/users/create" => vec![
             (
                 "username",

@@ -28,8 +28,8 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use pages::{
-    claim::ClaimPage, desk_users::DeskUsersPage, entity::EntityPage, home::HomePage,
-    login::LoginPage, not_found::NotFoundPage, source::SourcePage,
+    claim::ClaimPage, desk_audit::DeskAuditPage, desk_users::DeskUsersPage, entity::EntityPage,
+    home::HomePage, login::LoginPage, not_found::NotFoundPage, source::SourcePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sources/:id") view=SourcePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/desk/users") view=DeskUsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/audit") view=DeskAuditPage ssr=SsrMode::Async />
                     // A refused sign-in is answered at the form's own address (with 401/429), so
                     // the browser hydrates the same page there.
                     <Route path=path!("/auth/login") view=LoginPage ssr=SsrMode::Async />

@@ -47,6 +47,7 @@ fn AccountLinks() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(user)) => view! {
+                        <a href="/desk/audit">"Audit log"</a>
                         {(user.role == UserRole::Admin).then(|| view! { <a href="/desk/users">"Accounts"</a> })}
                         <span class="account" data-user=user.username.clone()>
                             {user.display_name} " (" {user.role.label_en()} ")"

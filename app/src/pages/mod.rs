@@ -1,6 +1,7 @@
 //! One file per route; see the route tree in `lib.rs`.
 
 pub mod claim;
+pub mod desk_audit;
 pub mod desk_users;
 pub mod entity;
 pub mod home;

@@ -1,11 +1,10 @@
 //! Desk accounts from the command line (`server create-user`).
 
 use argon2::password_hash::rand_core::OsRng;
-use serde_json::json;
 use sqlx::PgPool;
 
 use app::accounts::UserRole;
-use app::audit::db::{record, Actor, AuditEntry};
+use app::audit::db::Actor;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateUserError {
@@ -60,31 +59,17 @@ pub async fn create_user(
     }
     check_password(&password)?;
     let hash = hash_password(password).await?;
-    let mut tx = pool.begin().await?;
-    let user_id = sqlx::query_scalar!(
-        "insert into app_user (username, display_name, role, password_hash) values ($1, $2, $3, $4)
-         on conflict (username) do nothing returning app_user_id",
+    let display_name = display_name.trim();
+    app::accounts::db::insert_user(
+        pool,
+        &Actor::system("cli"),
         username,
-        display_name.trim(),
-        role as UserRole,
-        hash
+        display_name,
+        role,
+        &hash,
     )
-    .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| CreateUserError::UsernameTaken(username.to_owned()))?;
-    let entry = AuditEntry {
-        action: "user.create",
-        object_type: "app_user",
-        object_id: user_id,
-        before: None,
-        after: Some(
-            json!({ "username": username, "display_name": display_name.trim(), "role": role }),
-        ),
-        note: None,
-    };
-    record(&mut tx, &Actor::system("cli"), entry).await?;
-    tx.commit().await?;
-    Ok(user_id)
+    .ok_or_else(|| CreateUserError::UsernameTaken(username.to_owned()))
 }
 
 /// Demo desk accounts, one per role, for `make run` on the private demo database only.

@@ -38,16 +38,18 @@ pub async fn list_users(pool: &PgPool) -> Result<Vec<DeskUser>, AppError> {
     .await?)
 }
 
-pub async fn create_user(
+/// A new account and its audit entry, in one transaction; None when the username is taken.
+/// Used by the admin page (actor: the admin) and by `server create-user` (actor: the CLI).
+pub async fn insert_user(
     pool: &PgPool,
-    admin: &CurrentUser,
+    actor: &Actor,
     username: &str,
     display_name: &str,
     role: UserRole,
     password_hash: &str,
-) -> Result<i64, AppError> {
+) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let user_id = sqlx::query_scalar!(
+    let Some(user_id) = sqlx::query_scalar!(
         "insert into app_user (username, display_name, role, password_hash) values ($1, $2, $3, $4)
          on conflict (username) do nothing returning app_user_id",
         username,
@@ -57,7 +59,9 @@ pub async fn create_user(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::BadRequest(format!("Username: {username} is already taken.")))?;
+    else {
+        return Ok(None);
+    };
     let after = json!({ "username": username, "display_name": display_name, "role": role });
     let entry = AuditEntry {
         action: "user.create",
@@ -67,9 +71,29 @@ pub async fn create_user(
         after: Some(after),
         note: None,
     };
-    record(&mut tx, &actor(admin), entry).await?;
+    record(&mut tx, actor, entry).await?;
     tx.commit().await?;
-    Ok(user_id)
+    Ok(Some(user_id))
+}
+
+pub async fn create_user(
+    pool: &PgPool,
+    admin: &CurrentUser,
+    username: &str,
+    display_name: &str,
+    role: UserRole,
+    password_hash: &str,
+) -> Result<i64, AppError> {
+    insert_user(
+        pool,
+        &actor(admin),
+        username,
+        display_name,
+        role,
+        password_hash,
+    )
+    .await?
+    .ok_or_else(|| AppError::BadRequest(format!("Username: {username} is already taken.")))
 }
 
 pub async fn update_user(

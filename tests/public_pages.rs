@@ -134,7 +134,7 @@ async fn data_endpoints_never_reveal_drafts(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    assert_ne!(draft.status(), 200);
+    assert_eq!(draft.status(), 404);
     assert!(!draft.text().await.unwrap().contains("Jo Chun Ryong"));
 
     let published = app

@@ -274,30 +274,45 @@ pub struct FilterOptions {
 
 #[server(input = GetUrl, endpoint = "public/claims")]
 pub async fn list_published_claims(filter: ClaimFilter) -> Result<ClaimListPage, AppError> {
-    let pool = crate::state::pool()?;
-    let after = cursor::ListCursor::from_param(filter.after.as_deref())?;
-    let query = db::ListQuery {
-        speaker_slug: filter.speaker.filter(|s| !s.is_empty()),
-        rating_slug: filter.verdict.filter(|s| !s.is_empty()),
-        after,
-        limit: PAGE_SIZE,
-        ..Default::default()
-    };
-    db::list_public(&pool, &query).await
+    // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
+    async move {
+        let pool = crate::state::pool()?;
+        let after = cursor::ListCursor::from_param(filter.after.as_deref())?;
+        let query = db::ListQuery {
+            speaker_slug: filter.speaker.filter(|s| !s.is_empty()),
+            rating_slug: filter.verdict.filter(|s| !s.is_empty()),
+            after,
+            limit: PAGE_SIZE,
+            ..Default::default()
+        };
+        db::list_public(&pool, &query).await
+    }
+    .await
+    .map_err(AppError::respond)
 }
 
 #[server(input = GetUrl, endpoint = "public/claim")]
 pub async fn get_public_claim(slug: String) -> Result<ClaimDetail, AppError> {
-    let pool = crate::state::pool()?;
-    db::public_claim_detail(&pool, &slug)
-        .await?
-        .ok_or_else(|| AppError::not_found("This claim"))
+    // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
+    async move {
+        let pool = crate::state::pool()?;
+        db::public_claim_detail(&pool, &slug)
+            .await?
+            .ok_or_else(|| AppError::not_found("This claim"))
+    }
+    .await
+    .map_err(AppError::respond)
 }
 
 #[server(input = GetUrl, endpoint = "public/filter-options")]
 pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
-    let pool = crate::state::pool()?;
-    db::filter_options(&pool).await
+    // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
+    async move {
+        let pool = crate::state::pool()?;
+        db::filter_options(&pool).await
+    }
+    .await
+    .map_err(AppError::respond)
 }
 
 #[cfg(test)]

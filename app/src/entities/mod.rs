@@ -80,22 +80,27 @@ pub async fn get_public_entity(
     slug: String,
     after: Option<String>,
 ) -> Result<EntityPage, AppError> {
-    let pool = crate::state::pool()?;
-    let entity = db::entity_by_slug(&pool, &slug)
-        .await?
-        .ok_or_else(|| AppError::not_found("This person or organisation"))?;
-    let tally = db::verdict_tally(&pool, entity.entity_id).await?;
-    let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
-    let query = crate::claims::db::ListQuery {
-        speaker_slug: Some(entity.slug.clone()),
-        after,
-        limit: crate::claims::PAGE_SIZE,
-        ..Default::default()
-    };
-    let claims = crate::claims::db::list_public(&pool, &query).await?;
-    Ok(EntityPage {
-        entity,
-        tally,
-        claims,
-    })
+    // Errors carry their HTTP status (404 for an unknown slug or id, 400 for a bad cursor).
+    async move {
+        let pool = crate::state::pool()?;
+        let entity = db::entity_by_slug(&pool, &slug)
+            .await?
+            .ok_or_else(|| AppError::not_found("This person or organisation"))?;
+        let tally = db::verdict_tally(&pool, entity.entity_id).await?;
+        let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
+        let query = crate::claims::db::ListQuery {
+            speaker_slug: Some(entity.slug.clone()),
+            after,
+            limit: crate::claims::PAGE_SIZE,
+            ..Default::default()
+        };
+        let claims = crate::claims::db::list_public(&pool, &query).await?;
+        Ok(EntityPage {
+            entity,
+            tally,
+            claims,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
 }

@@ -83,23 +83,28 @@ pub async fn get_public_source(
     source_id: i64,
     after: Option<String>,
 ) -> Result<SourcePage, AppError> {
-    let pool = crate::state::pool()?;
-    let source = db::source_by_id(&pool, source_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("This source"))?;
-    let (cites, cited_by) = db::citations(&pool, source_id).await?;
-    let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
-    let query = crate::claims::db::ListQuery {
-        source_id: Some(source_id),
-        after,
-        limit: crate::claims::PAGE_SIZE,
-        ..Default::default()
-    };
-    let claims = crate::claims::db::list_public(&pool, &query).await?;
-    Ok(SourcePage {
-        source,
-        cites,
-        cited_by,
-        claims,
-    })
+    // Errors carry their HTTP status (404 for an unknown slug or id, 400 for a bad cursor).
+    async move {
+        let pool = crate::state::pool()?;
+        let source = db::source_by_id(&pool, source_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("This source"))?;
+        let (cites, cited_by) = db::citations(&pool, source_id).await?;
+        let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
+        let query = crate::claims::db::ListQuery {
+            source_id: Some(source_id),
+            after,
+            limit: crate::claims::PAGE_SIZE,
+            ..Default::default()
+        };
+        let claims = crate::claims::db::list_public(&pool, &query).await?;
+        Ok(SourcePage {
+            source,
+            cites,
+            cited_by,
+            claims,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
 }

@@ -8,9 +8,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 step "formatting and lints"
-cargo fmt --all -- --check
-cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown --release -- -D warnings
+make --no-print-directory lint
 
 step "release build (server + wasm)"
 cargo leptos build --release

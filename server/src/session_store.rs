@@ -23,6 +23,12 @@ fn backend(error: sqlx::Error) -> Error {
     Error::Backend(error.to_string())
 }
 
+/// The record's data and expiry as stored.
+fn encode(record: &Record) -> Result<(serde_json::Value, DateTime<Utc>)> {
+    let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+    Ok((data, to_chrono(record.expiry_date)))
+}
+
 fn to_chrono(expiry: time::OffsetDateTime) -> DateTime<Utc> {
     DateTime::from_timestamp(expiry.unix_timestamp(), expiry.nanosecond()).unwrap_or_default()
 }
@@ -31,13 +37,13 @@ fn to_chrono(expiry: time::OffsetDateTime) -> DateTime<Utc> {
 impl SessionStore for PostgresSessionStore {
     /// A new session: on the (astronomically unlikely) clash of random ids, draw another.
     async fn create(&self, record: &mut Record) -> Result<()> {
-        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let (data, expires_at) = encode(record)?;
         loop {
             let inserted = sqlx::query!(
                 "insert into session (session_id, data, expires_at) values ($1, $2, $3) on conflict do nothing",
                 record.id.to_string(),
                 data,
-                to_chrono(record.expiry_date)
+                expires_at
             )
             .execute(&self.pool)
             .await
@@ -56,13 +62,13 @@ impl SessionStore for PostgresSessionStore {
     }
 
     async fn save(&self, record: &Record) -> Result<()> {
-        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let (data, expires_at) = encode(record)?;
         sqlx::query!(
             "insert into session (session_id, data, expires_at) values ($1, $2, $3)
              on conflict (session_id) do update set data = excluded.data, expires_at = excluded.expires_at",
             record.id.to_string(),
             data,
-            to_chrono(record.expiry_date)
+            expires_at
         )
         .execute(&self.pool)
         .await

@@ -39,5 +39,11 @@ step "browser tests (headless Chromium)"
 export E2E_ADMIN_PASSWORD="e2e admin password $RANDOM$RANDOM"
 DATABASE_URL=$(database_url claimtrack_e2e) ./target/release/server create-user \
   --username e2e.admin --role admin --display-name "E2E Admin" <<<"$E2E_ADMIN_PASSWORD"
+# A fact-checker and an editor for the editorial journey (two browser contexts).
+export E2E_DESK_PASSWORD="e2e desk password $RANDOM$RANDOM"
+DATABASE_URL=$(database_url claimtrack_e2e) ./target/release/server create-user \
+  --username e2e.checker --role fact_checker --display-name "E2E Checker" <<<"$E2E_DESK_PASSWORD"
+DATABASE_URL=$(database_url claimtrack_e2e) ./target/release/server create-user \
+  --username e2e.editor --role editor --display-name "E2E Editor" <<<"$E2E_DESK_PASSWORD"
 DATABASE_URL=$(database_url claimtrack_e2e) CLAIMTRACK_DEMO=true cargo leptos end-to-end --release
 echo "Screenshots: end2end/test-results/"

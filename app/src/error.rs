@@ -18,9 +18,16 @@ pub enum AppError {
     /// Signed in, but this role may not do this.
     #[error("Your role does not allow this.")]
     Forbidden,
+    /// Some form fields are wrong; each problem names its field so the form can show it there.
+    #[error("{}", describe_problems(.0))]
+    Invalid(Vec<FieldProblem>),
     /// The thing changed since the form was loaded; nothing was saved.
     #[error("{0}")]
     Conflict(String),
+    /// An edit form was saved from an older version; nothing was saved. Carries what the user
+    /// submitted, so the page can show it beside the current values for merging.
+    #[error("Someone else saved this while you were editing it. Nothing of yours was saved: compare your values with the current ones below, then save again.")]
+    StaleEdit(Vec<FieldValue>),
     /// Too many attempts in a short time.
     #[error("{0}")]
     TooManyRequests(String),
@@ -32,7 +39,62 @@ pub enum AppError {
     Transport(String),
 }
 
+/// One wrong form field and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+/// One submitted form value (for showing a stale edit beside the current one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldValue {
+    pub field: String,
+    pub value: String,
+}
+
+fn describe_problems(problems: &[FieldProblem]) -> String {
+    let details: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}: {}", p.field, p.message))
+        .collect();
+    format!("Please correct the form. {}", details.join(" "))
+}
+
+/// Collects field problems while a form is checked; nothing is stored unless it stays empty.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldProblem {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Ok when no problem was found, else the whole list as one `AppError::Invalid`.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}
+
 impl AppError {
+    /// The message for one form field, when this error names it.
+    pub fn problem_with(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Invalid(problems) => problems
+                .iter()
+                .find(|p| p.field == field)
+                .map(|p| p.message.clone()),
+            _ => None,
+        }
+    }
+
     pub fn not_found(what: &str) -> Self {
         AppError::NotFound(format!("{what} was not found."))
     }
@@ -43,7 +105,8 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
-            AppError::Conflict(_) => 409,
+            AppError::Invalid(_) => 422,
+            AppError::Conflict(_) | AppError::StaleEdit(_) => 409,
             AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
@@ -55,8 +118,23 @@ impl AppError {
 impl AppError {
     /// Give the current response (a server function call, or the page being rendered) the
     /// status that fits this error, then hand the error on.
+    ///
+    /// A plain HTML form post (no JavaScript) is the exception: Leptos answers it with a redirect
+    /// back to the form's page carrying the error in the URL, and a 4xx status would stop the
+    /// browser from following that redirect.
     pub fn respond(self) -> Self {
         use leptos::prelude::use_context;
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            let html_form_post = parts.method == http::Method::POST
+                && parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"));
+            if html_form_post {
+                return self;
+            }
+        }
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(status) = http::StatusCode::from_u16(self.status_code()) {
                 response.set_status(status);

@@ -7,11 +7,14 @@ pub mod accounts;
 pub mod audit;
 pub mod claims;
 pub mod components;
+pub mod corrections;
+pub mod dashboard;
 pub mod db_enum;
 pub mod entities;
 pub mod error;
 pub mod format;
 pub mod pages;
+pub mod proposals;
 pub mod ratings;
 #[cfg(feature = "ssr")]
 pub mod security;
@@ -28,8 +31,20 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use pages::{
-    claim::ClaimPage, desk_audit::DeskAuditPage, desk_users::DeskUsersPage, entity::EntityPage,
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, source::SourcePage,
+    claim::ClaimPage,
+    corrections::CorrectionsPage,
+    desk_audit::DeskAuditPage,
+    desk_claim::{DeskClaimPage, NewClaimPage},
+    desk_entities::{DeskEntitiesPage, DeskEntityPage, NewEntityPage},
+    desk_home::DeskHomePage,
+    desk_review::DeskReviewPage,
+    desk_sources::{DeskSourcePage, DeskSourcesPage, NewSourcePage},
+    desk_users::DeskUsersPage,
+    entity::EntityPage,
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFoundPage,
+    source::SourcePage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -74,7 +89,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/:slug") view=ClaimPage ssr=SsrMode::Async />
                     <Route path=path!("/entities/:slug") view=EntityPage ssr=SsrMode::Async />
                     <Route path=path!("/sources/:id") view=SourcePage ssr=SsrMode::Async />
+                    <Route path=path!("/corrections") view=CorrectionsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk") view=DeskHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/review") view=DeskReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/claims/new") view=NewClaimPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/claims/:id") view=DeskClaimPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/sources") view=DeskSourcesPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/sources/new") view=NewSourcePage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/sources/:id") view=DeskSourcePage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/entities") view=DeskEntitiesPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/entities/new") view=NewEntityPage ssr=SsrMode::Async />
+                    <Route path=path!("/desk/entities/:id") view=DeskEntityPage ssr=SsrMode::Async />
                     <Route path=path!("/desk/users") view=DeskUsersPage ssr=SsrMode::Async />
                     <Route path=path!("/desk/audit") view=DeskAuditPage ssr=SsrMode::Async />
                     // A refused sign-in is answered at the form's own address (with 401/429), so

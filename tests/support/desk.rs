@@ -23,6 +23,12 @@ impl Visitor {
 /// Creates `<role>.user` with [`PASSWORD`] and signs in through the real login route.
 pub async fn sign_in_as(app: &TestApp, role: UserRole) -> Visitor {
     let username = format!("{}.user", role.as_str().replace('_', "-"));
+    sign_in_named(app, &username, role).await
+}
+
+/// Creates `username` with `role` and [`PASSWORD`] and signs in (for tests needing two editors).
+pub async fn sign_in_named(app: &TestApp, username: &str, role: UserRole) -> Visitor {
+    let username = username.to_owned();
     let user_id =
         server::users::create_user(&app.pool, &username, &username, role, PASSWORD.into())
             .await

@@ -3,6 +3,7 @@
 //! the HTML it serves the way a reader's browser would.
 
 pub mod desk;
+pub mod fixtures;
 
 use std::net::SocketAddr;
 

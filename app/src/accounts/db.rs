@@ -7,10 +7,7 @@ use crate::audit::db::{record, Actor, AuditEntry};
 use crate::error::AppError;
 
 fn actor(user: &CurrentUser) -> Actor {
-    Actor {
-        user_id: Some(user.user_id),
-        label: user.username.clone(),
-    }
+    Actor::desk(user)
 }
 
 const STALE: &str = "Someone changed this account while you were looking at it. Reload the page to see the current values.";

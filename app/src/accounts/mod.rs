@@ -19,6 +19,13 @@ db_enum! {
     UserRole as "user_role" { FactChecker = "fact_checker", Editor = "editor", Admin = "admin" }
 }
 
+/// Who may write drafts, sources, entities, relations and proposals.
+pub const WRITERS: &[UserRole] = &[UserRole::FactChecker, UserRole::Editor];
+/// Who may decide proposals, publish, return, retract and correct.
+pub const EDITORS: &[UserRole] = &[UserRole::Editor];
+/// Everyone with a desk account (reading desk pages).
+pub const DESK: &[UserRole] = &[UserRole::FactChecker, UserRole::Editor, UserRole::Admin];
+
 impl UserRole {
     pub fn label_en(self) -> &'static str {
         match self {

@@ -9,6 +9,8 @@ use crate::error::AppError;
 pub struct Actor {
     pub user_id: Option<i64>,
     pub label: String,
+    /// The `x-request-id` of the HTTP request that made the change, to match audit rows with logs.
+    pub request_id: Option<String>,
 }
 
 impl Actor {
@@ -16,6 +18,21 @@ impl Actor {
         Actor {
             user_id: None,
             label: format!("system:{label}"),
+            request_id: None,
+        }
+    }
+
+    /// The signed-in user making a change in the current request (server functions only).
+    pub fn desk(user: &crate::accounts::CurrentUser) -> Self {
+        let request_id = leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
+            let id = parts.headers.get("x-request-id")?.to_str().ok()?;
+            // A client may send its own id; keep it within the column's limit.
+            Some(id.chars().take(100).collect())
+        });
+        Actor {
+            user_id: Some(user.user_id),
+            label: user.username.clone(),
+            request_id,
         }
     }
 }
@@ -38,8 +55,8 @@ pub async fn record(
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         r#"
-        insert into audit_event (actor_user_id, actor_label, action, object_type, object_id, before, after, note)
-        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        insert into audit_event (actor_user_id, actor_label, action, object_type, object_id, before, after, note, request_id)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         "#,
         actor.user_id,
         actor.label,
@@ -49,6 +66,7 @@ pub async fn record(
         entry.before,
         entry.after,
         entry.note,
+        actor.request_id,
     )
     .execute(conn)
     .await?;

@@ -192,6 +192,9 @@ pub async fn public_claim_detail(
     .await?;
     let appearances = appearances(pool, core.claim_id, &summary.speaker.name).await?;
     let related = related_claims(pool, core.claim_id).await?;
+    let corrections = crate::corrections::db::list(pool, None, Some(core.claim_id))
+        .await?
+        .corrections;
 
     Ok(Some(ClaimDetail {
         summary,
@@ -207,6 +210,7 @@ pub async fn public_claim_detail(
         tags,
         appearances,
         related,
+        corrections,
     }))
 }
 

@@ -5,6 +5,13 @@ pub mod chain;
 pub mod cursor;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod edit;
+#[cfg(feature = "ssr")]
+pub mod edit_db;
+pub mod form;
+pub mod workflow;
+#[cfg(feature = "ssr")]
+pub mod workflow_db;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -252,6 +259,8 @@ pub struct ClaimDetail {
     pub tags: Vec<String>,
     pub appearances: Vec<AppearanceView>,
     pub related: Vec<RelatedClaim>,
+    /// Corrections made after publication, newest first.
+    pub corrections: Vec<crate::corrections::CorrectionView>,
 }
 
 impl ClaimDetail {

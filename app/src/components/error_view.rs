@@ -19,7 +19,8 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         AppError::BadRequest(_) => "That request did not work",
         AppError::Unauthorized => "Sign in required",
         AppError::Forbidden => "Not allowed",
-        AppError::Conflict(_) => "Changed meanwhile",
+        AppError::Invalid(_) => "Please correct the form",
+        AppError::Conflict(_) | AppError::StaleEdit(_) => "Changed meanwhile",
         AppError::TooManyRequests(_) => "Too many attempts",
         AppError::Internal | AppError::Transport(_) => "Something went wrong",
     };

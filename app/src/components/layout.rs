@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="brand__tagline">"Who claimed what, where it was reported, and how sure we are."</p>
                 <nav class="site-nav" aria-label="Main">
                     <a href="/">"Latest claims"</a>
+                    <a href="/corrections">"Corrections"</a>
                     <AccountLinks />
                 </nav>
             </div>
@@ -47,6 +48,8 @@ fn AccountLinks() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(user)) => view! {
+                        <a href="/desk">"Desk"</a>
+                        {(user.role == UserRole::Editor).then(|| view! { <a href="/desk/review">"Review queue"</a> })}
                         <a href="/desk/audit">"Audit log"</a>
                         {(user.role == UserRole::Admin).then(|| view! { <a href="/desk/users">"Accounts"</a> })}
                         <span class="account" data-user=user.username.clone()>

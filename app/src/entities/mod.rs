@@ -2,6 +2,9 @@
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod edit;
+#[cfg(feature = "ssr")]
+pub mod edit_db;
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;

@@ -13,6 +13,7 @@ use crate::components::badges::{AttributionBadge, VerdictBadge};
 use crate::components::claim_list::ClaimCard;
 use crate::components::error_view::ErrorView;
 use crate::format::{claim_date_en, day_en};
+use crate::pages::corrections::CorrectionItem;
 
 #[component]
 pub fn ClaimPage() -> impl IntoView {
@@ -166,6 +167,18 @@ fn ClaimView(detail: ClaimDetail) -> impl IntoView {
                             "Topics: "
                             {detail.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
                         </p>
+                    }
+                })}
+            {(!detail.corrections.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="correction-history" aria-labelledby="corrections-heading">
+                            <h2 id="corrections-heading">"Corrections"</h2>
+                            <ol class="correction-list">
+                                {detail.corrections.clone().into_iter().map(|correction| view! { <CorrectionItem correction /> }).collect_view()}
+                            </ol>
+                            <p><a href="/corrections">"All corrections"</a></p>
+                        </section>
                     }
                 })}
             <p class="claim-page__updated">

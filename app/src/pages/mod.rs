@@ -1,7 +1,13 @@
 //! One file per route; see the route tree in `lib.rs`.
 
 pub mod claim;
+pub mod corrections;
 pub mod desk_audit;
+pub mod desk_claim;
+pub mod desk_entities;
+pub mod desk_home;
+pub mod desk_review;
+pub mod desk_sources;
 pub mod desk_users;
 pub mod entity;
 pub mod home;

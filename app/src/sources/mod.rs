@@ -2,6 +2,9 @@
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod edit;
+#[cfg(feature = "ssr")]
+pub mod edit_db;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

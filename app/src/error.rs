@@ -83,7 +83,31 @@ impl Problems {
     }
 }
 
+/// The submitted values of a form, by field name (carried by `AppError::StaleEdit`).
+pub fn field_values(fields: &[(&str, &String)]) -> Vec<FieldValue> {
+    fields
+        .iter()
+        .map(|(field, value)| FieldValue {
+            field: (*field).to_owned(),
+            value: (*value).clone(),
+        })
+        .collect()
+}
+
+/// A form value with its surrounding blanks removed; None when nothing is left.
+pub fn non_empty(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
 impl AppError {
+    /// One wrong form field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid(vec![FieldProblem {
+            field: field.to_owned(),
+            message: message.into(),
+        }])
+    }
+
     /// The message for one form field, when this error names it.
     pub fn problem_with(&self, field: &str) -> Option<String> {
         match self {

@@ -6,10 +6,6 @@ use super::{CurrentUser, DeskUser, UserRole};
 use crate::audit::db::{record, Actor, AuditEntry};
 use crate::error::AppError;
 
-fn actor(user: &CurrentUser) -> Actor {
-    Actor::desk(user)
-}
-
 const STALE: &str = "Someone changed this account while you were looking at it. Reload the page to see the current values.";
 
 /// The user, unless disabled.
@@ -83,7 +79,7 @@ pub async fn create_user(
 ) -> Result<i64, AppError> {
     insert_user(
         pool,
-        &actor(admin),
+        &Actor::desk(admin),
         username,
         display_name,
         role,
@@ -137,7 +133,7 @@ pub async fn update_user(
         after: Some(json!({ "role": role, "disabled": disabled })),
         note: None,
     };
-    record(&mut tx, &actor(admin), entry).await?;
+    record(&mut tx, &Actor::desk(admin), entry).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -172,7 +168,7 @@ pub async fn reset_password(
         after: Some(json!({ "password": "changed" })),
         note: None,
     };
-    record(&mut tx, &actor(admin), entry).await?;
+    record(&mut tx, &Actor::desk(admin), entry).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -63,19 +63,14 @@ pub fn required_correction_note(
     }
     match note {
         Some(note) if note.chars().count() <= 2000 => Ok(Some(note)),
-        Some(_) => {
-            let mut problems = Problems::default();
-            problems.add("correction_note", "At most 2,000 characters.");
-            problems.into_result().map(|_| None)
-        }
-        None => {
-            let mut problems = Problems::default();
-            problems.add(
-                "correction_note",
-                "This claim is published: say what you corrected and why. Readers see this note.",
-            );
-            problems.into_result().map(|_| None)
-        }
+        Some(_) => Err(AppError::invalid(
+            "correction_note",
+            "At most 2,000 characters.",
+        )),
+        None => Err(AppError::invalid(
+            "correction_note",
+            "This claim is published: say what you corrected and why. Readers see this note.",
+        )),
     }
 }
 
@@ -198,12 +193,10 @@ async fn slug_taken(conn: &mut PgConnection, slug: &str, except: i64) -> Result<
 async fn choose_slug(conn: &mut PgConnection, checked: &CheckedClaim) -> Result<String, AppError> {
     if let Some(slug) = &checked.slug {
         if slug_taken(conn, slug, 0).await? {
-            let mut problems = Problems::default();
-            problems.add(
+            return Err(AppError::invalid(
                 "slug",
                 "Another claim already has this address; choose another.",
-            );
-            problems.into_result()?;
+            ));
         }
         return Ok(slug.clone());
     }
@@ -450,15 +443,13 @@ pub async fn add_appearance(
         Some(snapshot) => {
             let hint = new.start_offset.and_then(|o| usize::try_from(o).ok());
             let Some(start) = locate_excerpt(&snapshot.body, &exact, hint) else {
-                let mut problems = Problems::default();
-                problems.add(
+                return Err(AppError::invalid(
                     "exact",
                     format!(
                         "This text does not occur in the source's text (snapshot {}). Select it in the text, or paste it exactly as it appears there.",
                         snapshot.snapshot_number
                     ),
-                );
-                return problems.into_result().map(|_| ());
+                ));
             };
             let end = start + exact.chars().count();
             let (prefix, suffix) = context(&snapshot.body, start, end, 32);
@@ -494,12 +485,10 @@ pub async fn add_appearance(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(appearance_id) = appearance_id else {
-        let mut problems = Problems::default();
-        problems.add(
+        return Err(AppError::invalid(
             "exact",
             "This excerpt from this source is already recorded for the claim.",
-        );
-        return problems.into_result();
+        ));
     };
     let after = json!({
         "claim_id": new.claim_id, "source_id": new.source_id, "role": new.role,
@@ -566,9 +555,10 @@ pub async fn add_relation(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(relation_id) = relation_id else {
-        let mut problems = Problems::default();
-        problems.add("target", "These claims are already linked this way.");
-        return problems.into_result();
+        return Err(AppError::invalid(
+            "target",
+            "These claims are already linked this way.",
+        ));
     };
     if let Some(correction) = correction {
         record_correction(

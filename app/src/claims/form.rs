@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{ClaimKind, DatePrecision};
-use crate::error::{AppError, FieldValue, Problems};
+use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
 
 /// Every editable field of a claim, as the form shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ pub struct CheckedClaim {
 impl ClaimForm {
     /// The labelled values, for showing a stale save beside the current claim.
     pub fn values(&self) -> Vec<FieldValue> {
-        [
+        field_values(&[
             ("slug", &self.slug),
             ("speaker", &self.speaker),
             ("speaker_role", &self.speaker_role),
@@ -68,18 +68,12 @@ impl ClaimForm {
             ("claimed_on", &self.claimed_on),
             ("place", &self.place),
             ("tags", &self.tags),
-        ]
-        .into_iter()
-        .map(|(field, value)| FieldValue {
-            field: field.to_owned(),
-            value: value.clone(),
-        })
-        .collect()
+        ])
     }
 
     pub fn check(&self) -> Result<CheckedClaim, AppError> {
         let mut problems = Problems::default();
-        let slug = optional(&self.slug).map(str::to_lowercase);
+        let slug = non_empty(&self.slug).map(str::to_lowercase);
         if let Some(slug) = &slug {
             if !is_slug(slug, 120) {
                 problems.add(
@@ -111,8 +105,8 @@ impl ClaimForm {
             );
         }
         let translation = match (
-            optional(&self.translation),
-            optional(&self.translation_language),
+            non_empty(&self.translation),
+            non_empty(&self.translation_language),
         ) {
             (None, None) => None,
             (Some(text), Some(lang)) if is_language(&lang.to_lowercase()) => {
@@ -143,7 +137,7 @@ impl ClaimForm {
                 None
             }
         };
-        let headline = optional(&self.headline).map(str::to_owned);
+        let headline = non_empty(&self.headline).map(str::to_owned);
         if headline.as_ref().is_some_and(|h| h.chars().count() > 75) {
             problems.add(
                 "headline",
@@ -157,14 +151,14 @@ impl ClaimForm {
                 None
             }
         };
-        let speaker_role = optional(&self.speaker_role).map(str::to_owned);
+        let speaker_role = non_empty(&self.speaker_role).map(str::to_owned);
         if speaker_role
             .as_ref()
             .is_some_and(|r| r.chars().count() > 300)
         {
             problems.add("speaker_role", "At most 300 characters.");
         }
-        let place = optional(&self.place).map(str::to_owned);
+        let place = non_empty(&self.place).map(str::to_owned);
         if place.as_ref().is_some_and(|p| p.chars().count() > 200) {
             problems.add("place", "At most 200 characters.");
         }
@@ -190,10 +184,6 @@ impl ClaimForm {
             tags,
         })
     }
-}
-
-fn optional(value: &str) -> Option<&str> {
-    Some(value.trim()).filter(|v| !v.is_empty())
 }
 
 pub fn is_slug(value: &str, max_len: usize) -> bool {

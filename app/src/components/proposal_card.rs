@@ -19,13 +19,21 @@ pub fn ProposalCard(
     #[prop(optional)]
     with_claim: bool,
 ) -> impl IntoView {
+    // The action is shared by every card of the queue and Leptos clears its input once it
+    // resolves, so each card remembers whether the last decision sent was its own.
+    let decided_here = RwSignal::new(false);
+    let id = proposal.proposal_id;
+    Effect::new(move || {
+        if let Some(input) = decide.input().get() {
+            decided_here.set(input.proposal_id == id);
+        }
+    });
     let error = Signal::derive(move || {
-        let last = decide.input().get().map(|input| input.proposal_id);
         decide
             .value()
             .get()
             .and_then(Result::err)
-            .filter(|_| last.is_none() || last == Some(proposal.proposal_id))
+            .filter(|_| decided_here.get())
     });
     let can_decide = proposal.state == ProposalState::Pending
         && user.role == UserRole::Editor
@@ -33,7 +41,6 @@ pub fn ProposalCard(
     let own_pending =
         proposal.state == ProposalState::Pending && user.user_id == proposal.proposer_id;
     let published = proposal.claim_state == EditorialState::Published;
-    let id = proposal.proposal_id;
     view! {
         <article class="proposal" data-proposal=id data-state=proposal.state.as_str()>
             {with_claim.then(|| view! {

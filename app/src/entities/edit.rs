@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::EntityKind;
 use crate::claims::form::{is_language, is_slug, slugify};
-use crate::error::{AppError, FieldValue, Problems};
+use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
 
 /// Every editable field of an entity, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,13 +41,9 @@ pub struct CheckedEntity {
     pub aliases: Vec<(String, String)>,
 }
 
-fn optional(value: &str) -> Option<String> {
-    Some(value.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
 impl EntityForm {
     pub fn values(&self) -> Vec<FieldValue> {
-        [
+        field_values(&[
             ("slug", &self.slug),
             ("name", &self.name),
             ("kind", &self.kind),
@@ -56,13 +52,7 @@ impl EntityForm {
             ("wikidata_id", &self.wikidata_id),
             ("parent", &self.parent),
             ("aliases", &self.aliases),
-        ]
-        .into_iter()
-        .map(|(field, value)| FieldValue {
-            field: field.into(),
-            value: value.clone(),
-        })
-        .collect()
+        ])
     }
 
     pub fn check(&self) -> Result<CheckedEntity, AppError> {
@@ -71,7 +61,8 @@ impl EntityForm {
         if name.is_empty() || name.chars().count() > 200 {
             problems.add("name", "Write the name readers know (1–200 characters).");
         }
-        let slug = optional(&self.slug)
+        let slug = non_empty(&self.slug)
+            .map(str::to_owned)
             .map(|s| s.to_lowercase())
             .unwrap_or_else(|| slugify(&name));
         if !is_slug(&slug, 120) {
@@ -81,14 +72,16 @@ impl EntityForm {
             problems.add("kind", "Choose what kind of speaker this is.");
             EntityKind::Other
         });
-        let description = optional(&self.description);
+        let description = non_empty(&self.description).map(str::to_owned);
         if description
             .as_ref()
             .is_some_and(|d| d.chars().count() > 2000)
         {
             problems.add("description", "At most 2,000 characters.");
         }
-        let country = optional(&self.country).map(|c| c.to_uppercase());
+        let country = non_empty(&self.country)
+            .map(str::to_owned)
+            .map(|c| c.to_uppercase());
         if country
             .as_ref()
             .is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
@@ -98,7 +91,9 @@ impl EntityForm {
                 "Use the two-letter ISO code, such as ID, KP or RU.",
             );
         }
-        let wikidata_id = optional(&self.wikidata_id).map(|w| w.to_uppercase());
+        let wikidata_id = non_empty(&self.wikidata_id)
+            .map(str::to_owned)
+            .map(|w| w.to_uppercase());
         if wikidata_id.as_ref().is_some_and(|w| {
             !(w.len() > 1
                 && w.starts_with('Q')
@@ -107,7 +102,7 @@ impl EntityForm {
         }) {
             problems.add("wikidata_id", "A Wikidata item id looks like Q7747.");
         }
-        let parent = optional(&self.parent);
+        let parent = non_empty(&self.parent).map(str::to_owned);
         let mut aliases = Vec::new();
         for line in self
             .aliases

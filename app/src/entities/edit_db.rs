@@ -152,12 +152,10 @@ pub async fn insert(
 ) -> Result<(i64, String), AppError> {
     let mut tx = pool.begin().await?;
     if slug_taken(&mut tx, &checked.slug, 0).await? {
-        let mut problems = Problems::default();
-        problems.add(
+        return Err(AppError::invalid(
             "slug",
             format!("“{}” is already recorded under this slug; pick it in the search, or give the new one another slug.", checked.slug),
-        );
-        problems.into_result()?;
+        ));
     }
     let parent = resolve_parent(&mut tx, checked.parent.as_deref(), 0).await?;
     let entity_id = sqlx::query_scalar!(
@@ -210,9 +208,10 @@ pub async fn update(
         return Err(AppError::StaleEdit(yours));
     }
     if slug_taken(&mut tx, &checked.slug, entity_id).await? {
-        let mut problems = Problems::default();
-        problems.add("slug", "Another entity already has this slug.");
-        problems.into_result()?;
+        return Err(AppError::invalid(
+            "slug",
+            "Another entity already has this slug.",
+        ));
     }
     let parent = resolve_parent(&mut tx, checked.parent.as_deref(), entity_id).await?;
     let before = entity_json(&mut tx, entity_id).await?;

@@ -131,9 +131,7 @@ pub async fn decide_proposal(
         "approve" => true,
         "reject" => false,
         _ => {
-            let mut problems = crate::error::Problems::default();
-            problems.add("decision", "Choose approve or reject.");
-            return Err(problems.into_result().unwrap_err().respond());
+            return Err(AppError::invalid("decision", "Choose approve or reject.").respond());
         }
     };
     db::decide(

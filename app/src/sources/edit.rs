@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{SnapshotInfo, SourceKind};
 use crate::claims::form::is_language;
-use crate::error::{AppError, FieldValue, Problems};
+use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceForm {
@@ -43,10 +43,6 @@ pub struct CheckedSource {
     pub language: String,
     pub published_at: Option<DateTime<Utc>>,
     pub summary: Option<String>,
-}
-
-fn optional(value: &str) -> Option<String> {
-    Some(value.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 fn names(value: &str) -> Vec<String> {
@@ -90,7 +86,7 @@ pub fn format_published_at(at: Option<DateTime<Utc>>) -> String {
 
 impl SourceForm {
     pub fn values(&self) -> Vec<FieldValue> {
-        [
+        field_values(&[
             ("kind", &self.kind),
             ("title", &self.title),
             ("outlet", &self.outlet),
@@ -100,13 +96,7 @@ impl SourceForm {
             ("language", &self.language),
             ("published_at", &self.published_at),
             ("summary", &self.summary),
-        ]
-        .into_iter()
-        .map(|(field, value)| FieldValue {
-            field: field.into(),
-            value: value.clone(),
-        })
-        .collect()
+        ])
     }
 
     pub fn check(&self) -> Result<CheckedSource, AppError> {
@@ -119,7 +109,7 @@ impl SourceForm {
         if title.is_empty() || title.chars().count() > 500 {
             problems.add("title", "Write the source's title (1–500 characters).");
         }
-        let url = optional(&self.url);
+        let url = non_empty(&self.url).map(str::to_owned);
         if url.as_ref().is_some_and(|u| !is_web_link(u)) {
             problems.add(
                 "url",
@@ -137,7 +127,7 @@ impl SourceForm {
             problems.add("published_at", message);
             None
         });
-        let summary = optional(&self.summary);
+        let summary = non_empty(&self.summary).map(str::to_owned);
         if summary.as_ref().is_some_and(|s| s.chars().count() > 2000) {
             problems.add("summary", "At most 2,000 characters.");
         }
@@ -145,7 +135,7 @@ impl SourceForm {
         Ok(CheckedSource {
             kind,
             title,
-            outlet: optional(&self.outlet),
+            outlet: non_empty(&self.outlet).map(str::to_owned),
             url,
             authors: names(&self.authors),
             editors: names(&self.editors),
@@ -238,12 +228,11 @@ pub async fn add_snapshot(source_id: i64, body: String) -> Result<i32, AppError>
     // Browsers send line breaks as CRLF; store the text as readers see it.
     let body = body.replace("\r\n", "\n");
     if body.trim().is_empty() || body.chars().count() > 1_000_000 {
-        let mut problems = Problems::default();
-        problems.add(
+        return Err(AppError::invalid(
             "body",
             "Paste the source's text (up to 1,000,000 characters).",
-        );
-        return Err(problems.into_result().unwrap_err().respond());
+        )
+        .respond());
     }
     super::edit_db::add_snapshot(&crate::state::pool()?, &user, source_id, &body)
         .await

@@ -249,15 +249,13 @@ pub async fn add_snapshot(
     .await?;
     if let Some(latest) = &latest {
         if latest.same == Some(true) {
-            let mut problems = Problems::default();
-            problems.add(
+            return Err(AppError::invalid(
                 "body",
                 format!(
                     "This text is the same as snapshot {}; nothing new to store.",
                     latest.snapshot_number
                 ),
-            );
-            problems.into_result()?;
+            ));
         }
     }
     let number = latest.map_or(1, |l| l.snapshot_number + 1);

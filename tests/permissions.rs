@@ -39,6 +39,7 @@ const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/admin/users/update", ADMIN),
     ("/api/admin/users/reset-password", ADMIN),
     ("/api/public/corrections", Access::Public),
+    ("/api/public/methodology", Access::Public),
     ("/api/desk/dashboard", DESK),
     ("/api/desk/review", EDITORS),
     ("/api/desk/claims/get", DESK),
@@ -81,6 +82,7 @@ const PAGES: &[(&str, &str, Access)] = &[
     ("/desk/users", "/desk/users", ADMIN),
     ("/desk/audit", "/desk/audit", DESK),
     ("/corrections", "/corrections", Access::Public),
+    ("/methodology", "/methodology", Access::Public),
     ("/desk", "/desk", DESK),
     ("/desk/review", "/desk/review", EDITORS),
     ("/desk/claims/new", "/desk/claims/new", DESK),
@@ -91,6 +93,13 @@ const PAGES: &[(&str, &str, Access)] = &[
     ("/desk/entities", "/desk/entities", DESK),
     ("/desk/entities/new", "/desk/entities/new", DESK),
     ("/desk/entities/{id}", "/desk/entities/1", DESK),
+];
+
+/// Every plain axum document route (robots, sitemap, feed): public, GET.
+const DOCUMENTS: &[(&str, Access)] = &[
+    ("/robots.txt", Access::Public),
+    ("/sitemap.xml", Access::Public),
+    ("/feed.atom", Access::Public),
 ];
 
 /// Rows the desk server functions work on, made once per test.
@@ -157,7 +166,7 @@ async fn arguments(
             ("version", version().await),
             ("password", "another long password".into()),
         ],
-        "/api/public/corrections" => vec![],
+        "/api/public/corrections" | "/api/public/methodology" => vec![],
         "/api/desk/dashboard" | "/api/desk/review" => vec![],
         "/api/desk/claims/get" | "/api/desk/proposals/for-claim" => {
             vec![("claim_id", targets.draft.to_string())]
@@ -335,6 +344,12 @@ async fn every_endpoint_answers_each_role_as_classified(pool: PgPool) {
         routes, classified_pages,
         "classify every page route in PAGES"
     );
+    let documents: BTreeSet<&str> = server::public::paths().into_iter().collect();
+    let classified_documents: BTreeSet<&str> = DOCUMENTS.iter().map(|(path, _)| *path).collect();
+    assert_eq!(
+        documents, classified_documents,
+        "classify every document route in DOCUMENTS"
+    );
 
     let victim = server::users::create_user(
         &pool,
@@ -382,6 +397,19 @@ async fn every_endpoint_answers_each_role_as_classified(pool: PgPool) {
                 let body = response.text().await.unwrap_or_default();
                 failures.push(format!(
                     "{} {path}: got {got}, want {want}: {body}",
+                    visitor.label()
+                ));
+            }
+        }
+        for (path, access) in DOCUMENTS {
+            let response = get_as(&app, visitor, path).await;
+            let (got, want) = (
+                response.status().as_u16(),
+                expected_status(*access, visitor, false),
+            );
+            if got != want {
+                failures.push(format!(
+                    "{} GET {path}: got {got}, want {want}",
                     visitor.label()
                 ));
             }

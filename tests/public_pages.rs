@@ -235,11 +235,15 @@ async fn an_entity_page_tallies_its_claims_by_verdict(pool: PgPool) {
     let page = app.get("/entities/vladimir-putin").await;
     assert_eq!(page.status, 200);
     assert_eq!(page.title(), "Vladimir Putin · Claimtrack");
-    assert_eq!(page.attrs("article.claim-card", "data-claim").len(), 4);
+    assert_eq!(
+        page.attrs(".entity-claims article.claim-card", "data-claim")
+            .len(),
+        4
+    );
     let tally: Vec<(String, String)> = page
-        .attrs(".tally__row", "data-verdict")
+        .attrs(".tally__row[data-verdict]", "data-verdict")
         .into_iter()
-        .zip(page.texts(".tally__row .tally__count"))
+        .zip(page.texts(".tally__row[data-verdict] .tally__count"))
         .collect();
     assert_eq!(
         tally,
@@ -343,8 +347,10 @@ async fn pages_carry_a_content_security_policy_matching_their_script_nonce(pool:
         !scripts.is_empty() && scripts.iter().all(|n| n == nonce),
         "scripts carry this response's nonce"
     );
+    // JSON-LD is a data block, never executed, so it needs no nonce; every other script does.
     assert_eq!(
-        page.texts("script").len(),
+        page.texts(r#"script:not([type="application/ld+json"])"#)
+            .len(),
         scripts.len(),
         "no script without the nonce"
     );

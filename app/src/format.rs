@@ -41,6 +41,26 @@ pub fn count_en(count: i64, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
+/// The English name of a language code used for claims; the code itself when we do not know it.
+pub fn language_name_en(code: &str) -> String {
+    match code {
+        "id" => "Indonesian",
+        "en" => "English",
+        "ru" => "Russian",
+        "ko" => "Korean",
+        "ja" => "Japanese",
+        "zh" => "Chinese",
+        "ar" => "Arabic",
+        "ms" => "Malay",
+        "jv" => "Javanese",
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        other => return other.to_owned(),
+    }
+    .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

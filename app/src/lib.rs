@@ -18,6 +18,7 @@ pub mod proposals;
 pub mod ratings;
 #[cfg(feature = "ssr")]
 pub mod security;
+pub mod site;
 pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -43,6 +44,7 @@ use pages::{
     entity::EntityPage,
     home::HomePage,
     login::LoginPage,
+    methodology::MethodologyPage,
     not_found::NotFoundPage,
     source::SourcePage,
 };
@@ -90,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/entities/:slug") view=EntityPage ssr=SsrMode::Async />
                     <Route path=path!("/sources/:id") view=SourcePage ssr=SsrMode::Async />
                     <Route path=path!("/corrections") view=CorrectionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/desk") view=DeskHomePage ssr=SsrMode::Async />
                     <Route path=path!("/desk/review") view=DeskReviewPage ssr=SsrMode::Async />

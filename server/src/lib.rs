@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod database;
 pub mod postgres;
+pub mod public;
 pub mod router;
 pub mod seed;
 pub mod session_store;

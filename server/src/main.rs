@@ -231,6 +231,7 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
     let state = AppState {
         pool: pool.clone(),
         leptos_options,
+        site: app::site::SiteInfo::from_env(),
     };
     let app = router::build(state, server::auth::AuthConfig::from_env())
         .into_make_service_with_connect_info::<std::net::SocketAddr>();

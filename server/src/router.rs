@@ -36,6 +36,7 @@ pub fn build(state: AppState, config: AuthConfig) -> Router {
             config,
         });
     sign_in
+        .merge(crate::public::routes(state.clone()))
         .merge(pages)
         .layer(axum::middleware::from_fn(auth::refuse_cross_site))
         .layer(sessions)

@@ -36,6 +36,7 @@ impl TestApp {
         let state = AppState {
             pool: pool.clone(),
             leptos_options,
+            site: app::site::SiteInfo::default(),
         };
         let router = server::router::build(state, server::auth::AuthConfig::default())
             .into_make_service_with_connect_info::<SocketAddr>();

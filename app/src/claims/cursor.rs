@@ -1,19 +1,31 @@
-//! Keyset pagination cursor for listings ordered by (published_at desc, claim_id desc).
-//! Opaque to readers but plain: `<microseconds since epoch>.<claim id>`.
+//! Keyset pagination cursors for claim listings. Opaque to readers but plain:
+//! - newest first, ordered by (published_at desc, claim_id desc): `<microseconds since epoch>.<claim id>`;
+//! - search results, ordered by (score desc, claim_id desc): `r<score>_<claim id>`.
 
 use chrono::{DateTime, Utc};
 
 use crate::error::AppError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListCursor {
-    pub published_at: DateTime<Utc>,
-    pub claim_id: i64,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ListCursor {
+    Newest {
+        published_at: DateTime<Utc>,
+        claim_id: i64,
+    },
+    /// The score is PostgreSQL's `real`; printed in Rust's shortest round-trip form, it comes
+    /// back as the very same value, so the next page starts exactly after the last row.
+    Ranked { score: f32, claim_id: i64 },
 }
 
 impl ListCursor {
     pub fn encode(&self) -> String {
-        format!("{}.{}", self.published_at.timestamp_micros(), self.claim_id)
+        match self {
+            ListCursor::Newest {
+                published_at,
+                claim_id,
+            } => format!("{}.{claim_id}", published_at.timestamp_micros()),
+            ListCursor::Ranked { score, claim_id } => format!("r{score}_{claim_id}"),
+        }
     }
 
     /// The `after` URL parameter: absent or empty means the first page.
@@ -28,14 +40,42 @@ impl ListCursor {
         let invalid = || {
             AppError::BadRequest("The page link is not valid; start from the first page.".into())
         };
+        if let Some(ranked) = text.strip_prefix('r') {
+            let (score, id) = ranked.split_once('_').ok_or_else(invalid)?;
+            let score: f32 = score.parse().map_err(|_| invalid())?;
+            if !score.is_finite() {
+                return Err(invalid());
+            }
+            let claim_id: i64 = id.parse().map_err(|_| invalid())?;
+            return Ok(ListCursor::Ranked { score, claim_id });
+        }
         let (micros, id) = text.split_once('.').ok_or_else(invalid)?;
         let micros: i64 = micros.parse().map_err(|_| invalid())?;
         let claim_id: i64 = id.parse().map_err(|_| invalid())?;
         let published_at = DateTime::from_timestamp_micros(micros).ok_or_else(invalid)?;
-        Ok(ListCursor {
+        Ok(ListCursor::Newest {
             published_at,
             claim_id,
         })
+    }
+
+    /// (published_at, claim_id) of a newest-first cursor.
+    pub fn newest(&self) -> Option<(DateTime<Utc>, i64)> {
+        match *self {
+            ListCursor::Newest {
+                published_at,
+                claim_id,
+            } => Some((published_at, claim_id)),
+            ListCursor::Ranked { .. } => None,
+        }
+    }
+
+    /// (score, claim_id) of a search-results cursor.
+    pub fn ranked(&self) -> Option<(f32, i64)> {
+        match *self {
+            ListCursor::Ranked { score, claim_id } => Some((score, claim_id)),
+            ListCursor::Newest { .. } => None,
+        }
     }
 }
 
@@ -44,17 +84,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_cursor_survives_the_round_trip() {
-        let cursor = ListCursor {
+    fn cursors_survive_the_round_trip() {
+        let newest = ListCursor::Newest {
             published_at: DateTime::from_timestamp_micros(1_694_615_400_123_456).unwrap(),
             claim_id: 42,
         };
-        assert_eq!(ListCursor::decode(&cursor.encode()), Ok(cursor));
+        assert_eq!(ListCursor::decode(&newest.encode()), Ok(newest));
+        for score in [0.1_f32, 1.0 / 3.0, 1.062_745_1, 0.0] {
+            let ranked = ListCursor::Ranked { score, claim_id: 7 };
+            assert_eq!(ListCursor::decode(&ranked.encode()), Ok(ranked), "{score}");
+        }
     }
 
     #[test]
     fn malformed_cursors_are_a_bad_request() {
-        for text in ["", "abc", "1.x", "x.1", "99999999999999999999.1"] {
+        for text in [
+            "",
+            "abc",
+            "1.x",
+            "x.1",
+            "99999999999999999999.1",
+            "r_1",
+            "rNaN_1",
+            "rinf_1",
+            "r0.5",
+        ] {
             assert!(
                 matches!(ListCursor::decode(text), Err(AppError::BadRequest(_))),
                 "{text}"

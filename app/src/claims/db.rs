@@ -8,19 +8,21 @@ use sqlx::PgPool;
 
 use super::chain::AttributionChain;
 use super::cursor::ListCursor;
+use super::search::{name_query, CheckedFilter, Snippet, MARK_END, MARK_START};
 use super::{
     AppearanceRole, AppearanceView, AttributionStatus, ClaimDetail, ClaimKind, ClaimListPage,
     ClaimSummary, DatePrecision, EditorialState, FilterOptions, RelatedClaim, RelationKind,
     SpeakerRef,
 };
+use crate::entities::EntityKind;
 use crate::error::AppError;
 use crate::ratings::Rating;
 
 /// A listing of public claims. All filters are optional and combine with AND.
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery {
-    pub speaker_slug: Option<String>,
-    pub rating_slug: Option<String>,
+    /// Search text, filters and the rest of the reader's URL query.
+    pub filter: CheckedFilter,
     /// Only claims that appear in this source.
     pub source_id: Option<i64>,
     /// Only these claims (used to load related claims); retracted ones are included.
@@ -28,6 +30,10 @@ pub struct ListQuery {
     pub after: Option<ListCursor>,
     pub limit: i64,
 }
+
+/// How many matching claims a search ranks at most: the newest this many matches are scored
+/// and ordered; older matches beyond them are not shown. Keeps a vague query cheap.
+pub const SEARCH_CANDIDATES: i64 = 1000;
 
 /// One row of the listing query; flat because SQL is.
 struct SummaryRow {
@@ -52,10 +58,13 @@ struct SummaryRow {
     rating_value: Option<i16>,
     rating_explanation_en: Option<String>,
     rating_retired: Option<bool>,
+    score: Option<f32>,
+    snippet_text: Option<String>,
+    snippet_translation: Option<String>,
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> ClaimSummary {
+    fn into_summary(self) -> (ClaimSummary, Option<f32>) {
         let verdict = Rating::from_columns(
             self.rating_slug,
             self.rating_label_en,
@@ -65,7 +74,17 @@ impl SummaryRow {
             self.rating_explanation_en,
             self.rating_retired,
         );
-        ClaimSummary {
+        // Prefer a match in the original words; fall back to the translation.
+        let snippet = self
+            .snippet_text
+            .as_deref()
+            .and_then(|marked| Snippet::from_marked(marked, false))
+            .or_else(|| {
+                self.snippet_translation
+                    .as_deref()
+                    .and_then(|marked| Snippet::from_marked(marked, true))
+            });
+        let summary = ClaimSummary {
             claim_id: self.claim_id,
             slug: self.slug,
             headline: self.headline,
@@ -84,17 +103,90 @@ impl SummaryRow {
             verdict,
             // Public claims always have a publication time (a CHECK constraint says so).
             published_at: self.published_at.unwrap_or_default(),
-        }
+            snippet,
+        };
+        (summary, self.score)
     }
 }
 
-/// Public claims, newest first, one page at a time.
+/// Public claims, one page at a time: newest first, or best match first when searching.
+///
+/// A search matches the claim's words (headline, text and translation, stemmed in the claim's
+/// language: the query is read as Indonesian, English and unstemmed at once) or its speaker's
+/// name and aliases (accent- and case-insensitive, small typos allowed: pg_trgm's `<%`; not when
+/// the query uses search operators, see `name_query`). A speaker match ranks first.
 pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, AppError> {
+    let f = &q.filter;
+    let searching = f.search.is_some();
+    if q.after.is_some_and(|c| c.ranked().is_some() != searching) {
+        return Err(AppError::BadRequest(
+            "The page link is not valid; start from the first page.".into(),
+        ));
+    }
+    let newest_after = q.after.and_then(|c| c.newest());
+    let ranked_after = q.after.and_then(|c| c.ranked());
+    let after_id = newest_after
+        .map(|(_, id)| id)
+        .or(ranked_after.map(|(_, id)| id))
+        .unwrap_or(0);
     // One row more than the page tells whether a next page exists.
     let fetch = q.limit + 1;
+    // pg_trgm's `<%` uses the trigram index with a threshold set per transaction: 0.5 lets
+    // "Amerka" find "Amerika Serikat" and "Peskof" find "Peskov".
+    let mut tx = pool.begin().await?;
+    if searching {
+        sqlx::query_scalar!("select set_config('pg_trgm.word_similarity_threshold', '0.5', true)")
+            .fetch_one(&mut *tx)
+            .await?;
+    }
     let rows = sqlx::query_as!(
         SummaryRow,
         r#"
+        with search as (
+            select case when $8::text is null then null
+                        else websearch_to_tsquery('pg_catalog.indonesian', $8)
+                             || websearch_to_tsquery('pg_catalog.english', $8)
+                             || websearch_to_tsquery('pg_catalog.simple', $8)
+                   end as query
+        ),
+        named as (
+            select e.entity_id from entity e
+             where $17::text is not null
+               and (search_folded($17) <% search_folded(e.name) or search_folded(e.name) = search_folded($17))
+            union
+            select a.entity_id from entity_alias a
+             where $17::text is not null
+               and (search_folded($17) <% search_folded(a.alias) or search_folded(a.alias) = search_folded($17))
+        ),
+        candidate as (
+            select c.claim_id,
+                   case when $8::text is null then null
+                        else (ts_rank_cd(c.search_vector, s.query, 32)
+                              + case when c.speaker_entity_id in (select entity_id from named) then 1 else 0 end)::real
+                   end as score
+              from claim c
+              cross join search s
+              join entity e on e.entity_id = c.speaker_entity_id
+              left join rating r on r.rating_id = c.rating_id
+             where (c.editorial_state = 'published'
+                    or ($4::bigint[] is not null and c.editorial_state = 'retracted'))
+               and ($1::text is null or e.slug = $1)
+               and ($2::text is null or r.slug = $2)
+               and ($3::bigint is null
+                    or exists (select 1 from appearance a where a.claim_id = c.claim_id and a.source_id = $3))
+               and ($4::bigint[] is null or c.claim_id = any($4))
+               and ($9::attribution_status is null or c.attribution_status = $9)
+               and ($10::text is null
+                    or exists (select 1 from claim_tag t where t.claim_id = c.claim_id and t.tag = $10))
+               and ($11::text is null or c.language = $11)
+               and ($12::date is null or c.claimed_on >= $12)
+               and ($13::date is null or c.claimed_on <= $13)
+               and ($8::text is null
+                    or c.search_vector @@ s.query
+                    or c.speaker_entity_id in (select entity_id from named))
+             order by c.published_at desc, c.claim_id desc
+             limit case when $8::text is null then null else $15::bigint end
+        )
         select c.claim_id, c.slug, c.headline, c.text, c.language,
                c.kind as "kind: ClaimKind",
                c.claimed_on,
@@ -105,39 +197,62 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
                e.slug as speaker_slug, e.name as speaker_name, e.wikidata_id as speaker_wikidata_id,
                r.slug as "rating_slug?", r.label_en as "rating_label_en?", r.label_id as "rating_label_id?",
                r.colour as "rating_colour?", r.rating_value as "rating_value?",
-               r.explanation_en as "rating_explanation_en?", r.retired as "rating_retired?"
-          from claim c
+               r.explanation_en as "rating_explanation_en?", r.retired as "rating_retired?",
+               k.score as "score?",
+               case when $8::text is null then null
+                    else ts_headline(claim_search_config(c.language), c.text, s.query, $16)
+               end as "snippet_text?",
+               case when $8::text is null or c.translation is null then null
+                    else ts_headline(claim_search_config(c.translation_language), c.translation, s.query, $16)
+               end as "snippet_translation?"
+          from candidate k
+          join claim c on c.claim_id = k.claim_id
+          cross join search s
           join entity e on e.entity_id = c.speaker_entity_id
           left join rating r on r.rating_id = c.rating_id
-         where (c.editorial_state = 'published'
-                or ($4::bigint[] is not null and c.editorial_state = 'retracted'))
-           and ($1::text is null or e.slug = $1)
-           and ($2::text is null or r.slug = $2)
-           and ($3::bigint is null
-                or exists (select 1 from appearance a where a.claim_id = c.claim_id and a.source_id = $3))
-           and ($4::bigint[] is null or c.claim_id = any($4))
-           and ($5::timestamptz is null or (c.published_at, c.claim_id) < ($5, $6))
-         order by c.published_at desc, c.claim_id desc
+         where ($5::timestamptz is null or (c.published_at, c.claim_id) < ($5, $6))
+           and ($14::real is null or (k.score, c.claim_id) < ($14, $6))
+         order by k.score desc nulls last,
+                  case when $8::text is null then c.published_at end desc,
+                  c.claim_id desc
          limit $7
         "#,
-        q.speaker_slug,
-        q.rating_slug,
+        f.speaker,
+        f.verdict,
         q.source_id,
         q.claim_ids.as_deref(),
-        q.after.map(|c| c.published_at),
-        q.after.map(|c| c.claim_id).unwrap_or(0),
+        newest_after.map(|(at, _)| at),
+        after_id,
         fetch,
+        f.search,
+        f.attribution as Option<AttributionStatus>,
+        f.topic,
+        f.language,
+        f.from,
+        f.to,
+        ranked_after.map(|(score, _)| score),
+        SEARCH_CANDIDATES,
+        snippet_options(),
+        f.search.as_deref().and_then(name_query),
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?;
+    tx.commit().await?;
 
-    let mut claims: Vec<ClaimSummary> = rows.into_iter().map(SummaryRow::into_summary).collect();
+    let mut claims: Vec<(ClaimSummary, Option<f32>)> =
+        rows.into_iter().map(SummaryRow::into_summary).collect();
     let next_cursor = if claims.len() as i64 > q.limit {
         claims.truncate(q.limit as usize);
-        claims.last().map(|last| {
-            ListCursor {
-                published_at: last.published_at,
-                claim_id: last.claim_id,
+        claims.last().map(|(last, score)| {
+            match score {
+                Some(score) => ListCursor::Ranked {
+                    score: *score,
+                    claim_id: last.claim_id,
+                },
+                None => ListCursor::Newest {
+                    published_at: last.published_at,
+                    claim_id: last.claim_id,
+                },
             }
             .encode()
         })
@@ -145,9 +260,16 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
         None
     };
     Ok(ClaimListPage {
-        claims,
+        claims: claims.into_iter().map(|(claim, _)| claim).collect(),
         next_cursor,
     })
+}
+
+/// `ts_headline` options: a few words around each match, marked with private-use characters.
+fn snippet_options() -> String {
+    format!(
+        "StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""
+    )
 }
 
 /// The full public page of one claim, or None when no public claim has this slug.
@@ -157,10 +279,12 @@ pub async fn public_claim_detail(
 ) -> Result<Option<ClaimDetail>, AppError> {
     let Some(core) = sqlx::query!(
         r#"
-        select claim_id, speaker_role, translation, translation_language, place,
-               attribution_explanation, verdict_explanation, retraction_note, retracted_at, updated_at
-          from claim
-         where slug = $1 and editorial_state in ('published', 'retracted')
+        select c.claim_id, c.speaker_role, c.translation, c.translation_language, c.place,
+               c.attribution_explanation, c.verdict_explanation, c.retraction_note, c.retracted_at,
+               c.updated_at, e.kind as "speaker_kind: EntityKind"
+          from claim c
+          join entity e on e.entity_id = c.speaker_entity_id
+         where c.slug = $1 and c.editorial_state in ('published', 'retracted')
         "#,
         slug
     )
@@ -198,6 +322,7 @@ pub async fn public_claim_detail(
 
     Ok(Some(ClaimDetail {
         summary,
+        speaker_kind: core.speaker_kind,
         speaker_role: core.speaker_role,
         translation: core.translation,
         translation_language: core.translation_language,
@@ -211,6 +336,7 @@ pub async fn public_claim_detail(
         appearances,
         related,
         corrections,
+        site: crate::state::site()?,
     }))
 }
 
@@ -367,5 +493,26 @@ pub async fn filter_options(pool: &PgPool) -> Result<FilterOptions, AppError> {
     .fetch_all(pool)
     .await?;
     let ratings = crate::ratings::db::all(pool).await?;
-    Ok(FilterOptions { speakers, ratings })
+    let topics = sqlx::query_scalar!(
+        r#"
+        select distinct t.tag
+          from claim_tag t join claim c on c.claim_id = t.claim_id
+         where c.editorial_state = 'published'
+         order by t.tag
+        "#
+    )
+    .fetch_all(pool)
+    .await?;
+    let languages = sqlx::query_scalar!(
+        "select distinct language from claim where editorial_state = 'published' order by language"
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(FilterOptions {
+        speakers,
+        ratings,
+        topics,
+        languages,
+        site: crate::state::site()?,
+    })
 }

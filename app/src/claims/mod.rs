@@ -2,6 +2,7 @@
 //! Server functions here only ever return published (or retracted, with their note) claims.
 
 pub mod chain;
+pub mod claim_review;
 pub mod cursor;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -9,6 +10,7 @@ pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod edit_db;
 pub mod form;
+pub mod search;
 pub mod workflow;
 #[cfg(feature = "ssr")]
 pub mod workflow_db;
@@ -22,6 +24,7 @@ use crate::db_enum;
 use crate::error::AppError;
 use crate::ratings::Rating;
 use chain::AttributionChain;
+pub use search::{ClaimFilter, Snippet};
 
 db_enum! {
     /// The words are the speaker's own, or the reporter's rendering of them.
@@ -153,6 +156,8 @@ pub struct ClaimSummary {
     pub attribution_status: AttributionStatus,
     pub verdict: Option<Rating>,
     pub published_at: DateTime<Utc>,
+    /// Where the search text matched, when the listing is a search.
+    pub snippet: Option<Snippet>,
 }
 
 impl ClaimSummary {
@@ -173,17 +178,6 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     let at_word = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-/// Filters of the public listing; every field comes from the URL query.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimFilter {
-    /// Entity slug of the speaker.
-    pub speaker: Option<String>,
-    /// Rating slug of the verdict.
-    pub verdict: Option<String>,
-    /// Keyset cursor from the previous page (see `cursor`).
-    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,6 +241,8 @@ pub struct RelatedClaim {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimDetail {
     pub summary: ClaimSummary,
+    /// Person or organisation: schema.org needs to know which.
+    pub speaker_kind: crate::entities::EntityKind,
     pub speaker_role: Option<String>,
     pub translation: Option<String>,
     pub translation_language: Option<String>,
@@ -261,6 +257,8 @@ pub struct ClaimDetail {
     pub related: Vec<RelatedClaim>,
     /// Corrections made after publication, newest first.
     pub corrections: Vec<crate::corrections::CorrectionView>,
+    /// The site's address and organisation, for the canonical URL and ClaimReview.
+    pub site: crate::site::SiteInfo,
 }
 
 impl ClaimDetail {
@@ -274,11 +272,15 @@ impl ClaimDetail {
     }
 }
 
-/// What the listing can be filtered by: speakers with public claims, and the rating scale.
+/// What the listing can be filtered by: speakers, topics and languages of public claims, and
+/// the rating scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FilterOptions {
     pub speakers: Vec<SpeakerRef>,
     pub ratings: Vec<Rating>,
+    pub topics: Vec<String>,
+    pub languages: Vec<String>,
+    pub site: crate::site::SiteInfo,
 }
 
 #[server(input = GetUrl, endpoint = "public/claims")]
@@ -286,11 +288,9 @@ pub async fn list_published_claims(filter: ClaimFilter) -> Result<ClaimListPage,
     // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
     async move {
         let pool = crate::state::pool()?;
-        let after = cursor::ListCursor::from_param(filter.after.as_deref())?;
         let query = db::ListQuery {
-            speaker_slug: filter.speaker.filter(|s| !s.is_empty()),
-            rating_slug: filter.verdict.filter(|s| !s.is_empty()),
-            after,
+            filter: filter.check()?,
+            after: cursor::ListCursor::from_param(filter.after.as_deref())?,
             limit: PAGE_SIZE,
             ..Default::default()
         };

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::badges::{AttributionBadge, VerdictBadge};
-use crate::claims::{ClaimKind, ClaimSummary};
+use crate::claims::{ClaimKind, ClaimSummary, Snippet};
 use crate::format::claim_date_en;
 
 /// A list of claims as cards, or a friendly line when there are none.
@@ -38,10 +38,32 @@ pub fn ClaimCard(claim: ClaimSummary) -> impl IntoView {
             <h3 class="claim-card__title">
                 <a href=href>{claim.title()}</a>
             </h3>
+            {claim.snippet.clone().map(|snippet| view! { <SnippetLine snippet /> })}
             <p class="claim-card__badges">
                 <VerdictBadge verdict=claim.verdict.clone() />
                 <AttributionBadge status=claim.attribution_status />
             </p>
         </article>
+    }
+}
+
+/// The words around a search match, the matched words marked (all text escaped as usual).
+#[component]
+fn SnippetLine(snippet: Snippet) -> impl IntoView {
+    view! {
+        <p class="claim-card__snippet">
+            {snippet.in_translation.then(|| view! { <span class="claim-card__snippet-kicker">"Translation: "</span> })}
+            {snippet
+                .parts
+                .into_iter()
+                .map(|(text, matched)| {
+                    if matched {
+                        view! { <mark>{text}</mark> }.into_any()
+                    } else {
+                        text.into_any()
+                    }
+                })
+                .collect_view()}
+        </p>
     }
 }

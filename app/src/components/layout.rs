@@ -16,6 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label="Main">
                     <a href="/">"Latest claims"</a>
                     <a href="/corrections">"Corrections"</a>
+                    <a href="/methodology">"Methodology"</a>
                     <AccountLinks />
                 </nav>
             </div>

@@ -7,3 +7,4 @@ pub mod desk;
 pub mod error_view;
 pub mod layout;
 pub mod proposal_card;
+pub mod social_meta;

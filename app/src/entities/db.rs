@@ -2,8 +2,9 @@
 
 use sqlx::PgPool;
 
-use super::{Alias, EntityInfo, EntityKind, VerdictCount};
-use crate::claims::SpeakerRef;
+use super::{Alias, AttributionCount, EntityInfo, EntityKind, IssuedDenial, VerdictCount};
+use crate::claims::db::{list_public, ListQuery};
+use crate::claims::{AttributionStatus, ClaimSummary, SpeakerRef};
 use crate::error::AppError;
 use crate::ratings::Rating;
 
@@ -84,4 +85,110 @@ pub async fn verdict_tally(pool: &PgPool, entity_id: i64) -> Result<Vec<VerdictC
             ),
         })
         .collect())
+}
+
+/// Published claims by this speaker counted per attribution status.
+pub async fn attribution_tally(
+    pool: &PgPool,
+    entity_id: i64,
+) -> Result<Vec<AttributionCount>, AppError> {
+    Ok(sqlx::query_as!(
+        AttributionCount,
+        r#"
+        select attribution_status as "status!: AttributionStatus", count(*) as "count!"
+          from claim
+         where speaker_entity_id = $1 and editorial_state = 'published'
+         group by attribution_status
+         order by attribution_status
+        "#,
+        entity_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The speaker's published denials, each with the public claim it denies.
+pub async fn issued_denials(pool: &PgPool, entity_id: i64) -> Result<Vec<IssuedDenial>, AppError> {
+    let links = sqlx::query!(
+        r#"
+        select r.from_claim_id, r.to_claim_id
+          from relation r
+          join claim f on f.claim_id = r.from_claim_id
+         where r.kind = 'denies' and f.speaker_entity_id = $1 and f.editorial_state = 'published'
+         order by f.published_at desc, r.relation_id
+        "#,
+        entity_id
+    )
+    .fetch_all(pool)
+    .await?;
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = links
+        .iter()
+        .flat_map(|l| [l.from_claim_id, l.to_claim_id])
+        .collect();
+    // The listing query only returns public claims: a denial of a draft stays hidden.
+    let claims = public_claims(pool, ids).await?;
+    let find = |id: i64| claims.iter().find(|c| c.claim_id == id).cloned();
+    Ok(links
+        .into_iter()
+        .filter_map(|l| {
+            Some(IssuedDenial {
+                denial: find(l.from_claim_id)?,
+                denied: find(l.to_claim_id)?,
+            })
+        })
+        .collect())
+}
+
+/// How many claims about an entity its page lists.
+const ABOUT_LIMIT: i64 = 20;
+
+/// Other speakers' published claims whose headline, text or translation names the entity by
+/// its name or an alias, as a whole word and ignoring accents. Names of four letters or more
+/// match in any case; shorter ones ("AS", "AP") only as written, so that the English word "as"
+/// is not taken for the United States.
+pub async fn claims_about(pool: &PgPool, entity_id: i64) -> Result<Vec<ClaimSummary>, AppError> {
+    let ids = sqlx::query_scalar!(
+        r#"
+        with name as (
+            select '\m' || regexp_replace(public.unaccent(n), '([!$()*+.:<=>?\[\\\]^{|}-])', '\\\1', 'g') || '\M' as pattern,
+                   char_length(n) >= 4 as any_case
+              from (select e.name as n from entity e where e.entity_id = $1
+                    union
+                    select a.alias from entity_alias a where a.entity_id = $1) names
+        )
+        select c.claim_id
+          from claim c
+         where c.editorial_state = 'published'
+           and c.speaker_entity_id <> $1
+           and exists (
+               select 1 from name
+                where case when name.any_case
+                           then public.unaccent(concat_ws(' ', c.headline, c.text, c.translation)) ~* name.pattern
+                           else public.unaccent(concat_ws(' ', c.headline, c.text, c.translation)) ~ name.pattern
+                      end)
+         order by c.published_at desc, c.claim_id desc
+         limit $2
+        "#,
+        entity_id,
+        ABOUT_LIMIT
+    )
+    .fetch_all(pool)
+    .await?;
+    public_claims(pool, ids).await
+}
+
+/// These claims as listed publicly, newest first; unpublished ones are left out.
+async fn public_claims(pool: &PgPool, ids: Vec<i64>) -> Result<Vec<ClaimSummary>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = ListQuery {
+        limit: ids.len() as i64,
+        claim_ids: Some(ids),
+        ..Default::default()
+    };
+    Ok(list_public(pool, &query).await?.claims)
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{ClaimListPage, SpeakerRef};
+use crate::claims::{AttributionStatus, ClaimListPage, ClaimSummary, SpeakerRef};
 use crate::db_enum;
 use crate::error::AppError;
 use crate::ratings::Rating;
@@ -71,11 +71,30 @@ pub struct VerdictCount {
     pub count: i64,
 }
 
+/// How many of the entity's public claims have each attribution status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributionCount {
+    pub status: AttributionStatus,
+    pub count: i64,
+}
+
+/// A denial the entity issued, with the claim it denies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedDenial {
+    pub denial: ClaimSummary,
+    pub denied: ClaimSummary,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityPage {
     pub entity: EntityInfo,
     pub tally: Vec<VerdictCount>,
+    pub attribution_tally: Vec<AttributionCount>,
+    pub denials: Vec<IssuedDenial>,
+    /// Other speakers' claims that name this entity (by name or alias), newest first.
+    pub about: Vec<ClaimSummary>,
     pub claims: ClaimListPage,
+    pub site: crate::site::SiteInfo,
 }
 
 #[server(input = GetUrl, endpoint = "public/entity")]
@@ -92,16 +111,23 @@ pub async fn get_public_entity(
         let tally = db::verdict_tally(&pool, entity.entity_id).await?;
         let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
         let query = crate::claims::db::ListQuery {
-            speaker_slug: Some(entity.slug.clone()),
+            filter: crate::claims::search::CheckedFilter {
+                speaker: Some(entity.slug.clone()),
+                ..Default::default()
+            },
             after,
             limit: crate::claims::PAGE_SIZE,
             ..Default::default()
         };
         let claims = crate::claims::db::list_public(&pool, &query).await?;
         Ok(EntityPage {
-            entity,
             tally,
+            attribution_tally: db::attribution_tally(&pool, entity.entity_id).await?,
+            denials: db::issued_denials(&pool, entity.entity_id).await?,
+            about: db::claims_about(&pool, entity.entity_id).await?,
             claims,
+            site: crate::state::site()?,
+            entity,
         })
     }
     .await

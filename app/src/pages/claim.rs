@@ -2,9 +2,10 @@
 //! the claims that deny or confirm it, side by side.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::claims::claim_review::{claim_review, script_safe_json};
 use crate::claims::{
     get_public_claim, shorten, AppearanceView, ClaimDetail, ClaimKind, EditorialState,
     RelatedClaim, RelationKind,
@@ -12,6 +13,7 @@ use crate::claims::{
 use crate::components::badges::{AttributionBadge, VerdictBadge};
 use crate::components::claim_list::ClaimCard;
 use crate::components::error_view::ErrorView;
+use crate::components::social_meta::SocialMeta;
 use crate::format::{claim_date_en, day_en};
 use crate::pages::corrections::CorrectionItem;
 
@@ -49,7 +51,8 @@ fn ClaimView(detail: ClaimDetail) -> impl IntoView {
             .unwrap_or("not yet rated"),
         summary.attribution_status.label_en(),
     );
-    let canonical = format!("/claims/{}", summary.slug);
+    let canonical = detail.site.url(&format!("/claims/{}", summary.slug));
+    let json_ld = claim_review(&detail, "en").map(|review| script_safe_json(&review));
     let speaker_href = format!("/entities/{}", summary.speaker.slug);
     let date = claim_date_en(summary.claimed_on, summary.claimed_on_precision);
     let denials = detail.related(RelationKind::Denies, true);
@@ -83,9 +86,16 @@ fn ClaimView(detail: ClaimDetail) -> impl IntoView {
 
     view! {
         <Title text=title.clone() />
-        <Meta name="description" content=description />
-        <Link rel="canonical" href=canonical />
+        <SocialMeta
+            title=title.clone()
+            description=description
+            url=canonical
+            site_name=detail.site.organisation_name.clone()
+            kind="article"
+        />
         <article class="wrap claim-page" lang="en">
+            // Read by search engines; not executed (CSP does not apply to data blocks).
+            {json_ld.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
             <header class="claim-page__header">
                 <p class="eyebrow">
                     {summary.kind.label_en()} " · " <time>{date}</time>

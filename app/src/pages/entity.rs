@@ -2,13 +2,17 @@
 //! those claims were rated.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::url_with_query;
-use crate::components::claim_list::ClaimList;
+use crate::components::claim_list::{ClaimCard, ClaimList};
 use crate::components::error_view::ErrorView;
-use crate::entities::{get_public_entity, EntityPage as EntityPageData, VerdictCount};
+use crate::components::social_meta::SocialMeta;
+use crate::entities::{
+    get_public_entity, AttributionCount, EntityKind, EntityPage as EntityPageData, IssuedDenial,
+    VerdictCount,
+};
 use crate::format::count_en;
 
 #[component]
@@ -56,8 +60,13 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
     languages.dedup();
     view! {
         <Title text=entity.name.clone() />
-        <Meta name="description" content=description />
-        <Link rel="canonical" href=format!("/entities/{}", entity.slug) />
+        <SocialMeta
+            title=entity.name.clone()
+            description=description
+            url=data.site.url(&format!("/entities/{}", entity.slug))
+            site_name=data.site.organisation_name.clone()
+            kind=if entity.kind == EntityKind::Person { "profile" } else { "website" }
+        />
         <div class="wrap entity-page">
             <header class="page-intro">
                 <p class="eyebrow">
@@ -108,11 +117,31 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
                         }
                     })}
             </header>
-            <section class="tally" aria-labelledby="tally-heading">
-                <h2 id="tally-heading">"Verdicts on " {count_en(total, "published claim", "published claims")}</h2>
-                <Tally tally=data.tally.clone() total />
-            </section>
-            <section aria-labelledby="claims-heading">
+            <div class="tallies">
+                <section class="tally" aria-labelledby="tally-heading">
+                    <h2 id="tally-heading">"Verdicts on " {count_en(total, "published claim", "published claims")}</h2>
+                    <Tally tally=data.tally.clone() total />
+                </section>
+                <section class="tally" aria-labelledby="attribution-tally-heading">
+                    <h2 id="attribution-tally-heading">"Did they say it?"</h2>
+                    <AttributionTally tally=data.attribution_tally.clone() total />
+                </section>
+            </div>
+            {(!data.denials.is_empty()).then(|| view! {
+                <section class="denials-issued" aria-labelledby="denials-heading">
+                    <h2 id="denials-heading">"Denials by " {entity.name.clone()}</h2>
+                    <ul class="denial-pairs">
+                        {data.denials.clone().into_iter().map(|pair| view! { <DenialPair pair /> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!data.about.is_empty()).then(|| view! {
+                <section class="claims-about" aria-labelledby="about-heading">
+                    <h2 id="about-heading">"Claims by others that name " {entity.name.clone()}</h2>
+                    <ClaimList claims=data.about.clone() empty_message="" />
+                </section>
+            })}
+            <section class="entity-claims" aria-labelledby="claims-heading">
                 <h2 id="claims-heading">"Claims by " {entity.name.clone()}</h2>
                 <ClaimList claims=data.claims.claims.clone() empty_message="No published claims by this speaker yet." />
                 {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older claims →"</a></nav> })}
@@ -151,4 +180,49 @@ fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// Claims per attribution status, written out (the statuses have no colour of their own).
+#[component]
+fn AttributionTally(tally: Vec<AttributionCount>, total: i64) -> impl IntoView {
+    if total == 0 {
+        return view! { <p class="empty">"No published claims yet."</p> }.into_any();
+    }
+    view! {
+        <ul class="tally__bars">
+            {tally
+                .into_iter()
+                .map(|row| {
+                    let width = (row.count as f64 / total as f64 * 100.0).round();
+                    view! {
+                        <li class="tally__row" data-attribution=row.status.as_str()>
+                            <span class="tally__label">{row.status.label_en()}</span>
+                            <span class="tally__bar">
+                                <span class=format!("tally__fill tally__fill--{}", row.status.as_str()) style=format!("width: {width}%")></span>
+                            </span>
+                            <span class="tally__count">{row.count}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// One denial the entity issued, beside the claim it denies.
+#[component]
+fn DenialPair(pair: IssuedDenial) -> impl IntoView {
+    view! {
+        <li class="denial-pair">
+            <div>
+                <p class="denial-pair__label">"Their denial"</p>
+                <ClaimCard claim=pair.denial />
+            </div>
+            <div>
+                <p class="denial-pair__label">"What they denied"</p>
+                <ClaimCard claim=pair.denied />
+            </div>
+        </li>
+    }
 }

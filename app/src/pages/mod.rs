@@ -12,6 +12,7 @@ pub mod desk_users;
 pub mod entity;
 pub mod home;
 pub mod login;
+pub mod methodology;
 pub mod not_found;
 pub mod source;
 

@@ -1,6 +1,10 @@
 //! The organisation's rating scale (the `rating` table), as shown next to a verdict.
 
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
 
 /// A verdict as the public sees it: the rating's labels, colour and explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +55,33 @@ impl Rating {
     }
 }
 
+/// One step of the scale as the methodology page explains it, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleStep {
+    pub rating: Rating,
+    pub explanation_id: String,
+}
+
+/// What `/methodology` shows from the database: the rating scale, and the site's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Methodology {
+    pub scale: Vec<ScaleStep>,
+    pub site: crate::site::SiteInfo,
+}
+
+#[server(input = GetUrl, endpoint = "public/methodology")]
+pub async fn get_methodology() -> Result<Methodology, AppError> {
+    async move {
+        let pool = crate::state::pool()?;
+        Ok(Methodology {
+            scale: db::scale(&pool).await?,
+            site: crate::state::site()?,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,7 +109,7 @@ mod tests {
 pub mod db {
     use sqlx::PgPool;
 
-    use super::Rating;
+    use super::{Rating, ScaleStep};
     use crate::error::AppError;
 
     /// The whole scale in its display order, retired ratings included (old claims carry them).
@@ -90,5 +121,31 @@ pub mod db {
         )
         .fetch_all(pool)
         .await?)
+    }
+
+    /// The scale with both languages' explanations, for the methodology page.
+    pub async fn scale(pool: &PgPool) -> Result<Vec<ScaleStep>, AppError> {
+        let rows = sqlx::query!(
+            "select slug, label_en, label_id, colour, rating_value, explanation_en, explanation_id,
+                    retired
+               from rating order by sort_order, rating_id"
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ScaleStep {
+                rating: Rating {
+                    slug: row.slug,
+                    label_en: row.label_en,
+                    label_id: row.label_id,
+                    colour: row.colour,
+                    rating_value: row.rating_value,
+                    explanation_en: row.explanation_en,
+                    retired: row.retired,
+                },
+                explanation_id: row.explanation_id,
+            })
+            .collect())
     }
 }

@@ -1,0 +1,30 @@
+//! What a page tells link previews and search engines about itself: the canonical address,
+//! Open Graph and Twitter card tags. Every value is escaped by leptos_meta like any attribute.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta};
+
+/// `url` must be absolute (see `SiteInfo::url`); `kind` is the Open Graph type
+/// ("article", "website", "profile").
+#[component]
+pub fn SocialMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    #[prop(into)] url: String,
+    #[prop(into)] site_name: String,
+    kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <Meta name="description" content=description.clone() />
+        <Link rel="canonical" href=url.clone() />
+        <Meta property="og:type" content=kind />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:url" content=url />
+        <Meta property="og:site_name" content=site_name />
+        <Meta property="og:locale" content="en_GB" />
+        <Meta name="twitter:card" content="summary" />
+        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:description" content=description />
+    }
+}

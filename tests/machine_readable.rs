@@ -138,8 +138,15 @@ async fn claim_pages_describe_themselves_to_link_previews(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_retracted_claim_offers_no_claim_review(pool: PgPool) {
+async fn unrated_retracted_and_misattributed_claims_are_not_offered_as_reviews(pool: PgPool) {
     seed_demo(&pool).await;
+    sqlx::query(
+        "update claim set attribution_status = 'misattributed', rating_id = (select rating_id from rating where slug = 'false')
+          where slug = 'putin-no-rush-on-military-cooperation'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     sqlx::query(
         "update claim set editorial_state = 'retracted', retracted_at = now(),
                 retraction_note = 'The report was withdrawn.'
@@ -152,7 +159,24 @@ async fn a_retracted_claim_offers_no_claim_review(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let page = app.get(&format!("/claims/{ACCUSATION}")).await;
     assert_eq!(page.status, 200);
-    assert!(json_ld(&page).is_empty());
+    assert!(json_ld(&page).is_empty(), "retracted");
+
+    let not_rated = app.get("/claims/kim-will-always-stand-with-russia").await;
+    assert!(not_rated
+        .text(".judgement .badge--verdict")
+        .contains("Not rated"));
+    assert!(
+        json_ld(&not_rated).is_empty(),
+        "not rated: no verdict to offer"
+    );
+
+    // Misattributed: still a review of the words, but not attributed to Putin.
+    let misattributed = app
+        .get("/claims/putin-no-rush-on-military-cooperation")
+        .await;
+    let review = &json_ld(&misattributed)[0];
+    assert_eq!(review["reviewRating"]["alternateName"], "False");
+    assert!(review["itemReviewed"].get("author").is_none(), "{review}");
 }
 
 /// Every `<loc>` in a well-formed XML document (the reader fails on malformed XML).

@@ -102,6 +102,22 @@ const DOCUMENTS: &[(&str, Access)] = &[
     ("/feed.atom", Access::Public),
 ];
 
+/// Every JSON API route with a sample address: public, GET.
+const API: &[(&str, &str)] = &[
+    ("/api/v1/claims", "/api/v1/claims"),
+    (
+        "/api/v1/claims/{slug}",
+        "/api/v1/claims/kim-will-always-stand-with-russia",
+    ),
+    ("/api/v1/entities", "/api/v1/entities"),
+    ("/api/v1/entities/{slug}", "/api/v1/entities/kim-jong-un"),
+    ("/api/v1/sources", "/api/v1/sources"),
+    ("/api/v1/sources/{id}", "/api/v1/sources/1"),
+    ("/api/v1/export/claims.csv", "/api/v1/export/claims.csv"),
+    ("/api/v1/export/claims.jsonl", "/api/v1/export/claims.jsonl"),
+    ("/api/v1/openapi.json", "/api/v1/openapi.json"),
+];
+
 /// Rows the desk server functions work on, made once per test.
 struct Targets {
     victim: i64,
@@ -350,6 +366,9 @@ async fn every_endpoint_answers_each_role_as_classified(pool: PgPool) {
         documents, classified_documents,
         "classify every document route in DOCUMENTS"
     );
+    let api: BTreeSet<String> = server::api::paths().into_iter().collect();
+    let classified_api: BTreeSet<String> = API.iter().map(|(route, _)| route.to_string()).collect();
+    assert_eq!(api, classified_api, "classify every API route in API");
 
     let victim = server::users::create_user(
         &pool,
@@ -398,6 +417,25 @@ async fn every_endpoint_answers_each_role_as_classified(pool: PgPool) {
                 failures.push(format!(
                     "{} {path}: got {got}, want {want}: {body}",
                     visitor.label()
+                ));
+            }
+        }
+        // The API is public and read-only: everyone may read, nobody may write through it.
+        for (_, path) in API {
+            let response = get_as(&app, visitor, path).await;
+            if response.status().as_u16() != 200 {
+                failures.push(format!(
+                    "{} GET {path}: got {}, want 200",
+                    visitor.label(),
+                    response.status()
+                ));
+            }
+            let write = post_form(&app, visitor, path, &[]).await;
+            if write.status().is_success() {
+                failures.push(format!(
+                    "{} POST {path}: got {}, want a refusal",
+                    visitor.label(),
+                    write.status()
                 ));
             }
         }

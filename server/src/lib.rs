@@ -2,6 +2,7 @@
 //! The Claimtrack server: router assembly, database setup, the private PostgreSQL cluster,
 //! demo data and user administration. `main.rs` is only the command line.
 
+pub mod api;
 pub mod auth;
 pub mod database;
 pub mod postgres;

@@ -233,8 +233,12 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
         leptos_options,
         site: app::site::SiteInfo::from_env(),
     };
-    let app = router::build(state, server::auth::AuthConfig::from_env())
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = router::build(
+        state,
+        server::auth::AuthConfig::from_env(),
+        server::api::RateLimit::from_env(),
+    )
+    .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = TcpListener::bind(addr)
         .await
         .with_context(|| format!("could not listen on {addr}"))?;

@@ -1,4 +1,5 @@
-//! The HTTP surface: Leptos pages and server functions, sign-in routes, static files, and the
+//! The HTTP surface: Leptos pages and server functions, sign-in routes, the public JSON API and
+//! documents (feed, sitemap), static files, and the
 //! layers every response passes through (sessions, CSRF guard, compression, security headers,
 //! request ids, tracing).
 
@@ -19,7 +20,8 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole application. Serve it with `into_make_service_with_connect_info::<SocketAddr>()`
 /// so that login rate limiting knows the client's address.
-pub fn build(state: AppState, config: AuthConfig) -> Router {
+pub fn build(state: AppState, config: AuthConfig, api_rate: crate::api::RateLimit) -> Router {
+    let api = crate::api::routes(state.clone(), api_rate, config.trusted_proxy);
     let sessions = auth::session_layer(state.pool.clone(), &config);
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -37,6 +39,7 @@ pub fn build(state: AppState, config: AuthConfig) -> Router {
         });
     sign_in
         .merge(crate::public::routes(state.clone()))
+        .merge(api)
         .merge(pages)
         .layer(axum::middleware::from_fn(auth::refuse_cross_site))
         .layer(sessions)

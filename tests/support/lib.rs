@@ -28,6 +28,16 @@ pub struct Page {
 impl TestApp {
     /// The real router, served over real HTTP on an ephemeral port.
     pub async fn spawn(pool: PgPool) -> TestApp {
+        // Generous: tests that walk many pages must not meet the API's limit by accident.
+        let api_rate = server::api::RateLimit {
+            burst: 10_000,
+            refill: std::time::Duration::from_millis(1),
+        };
+        TestApp::spawn_with_rate_limit(pool, api_rate).await
+    }
+
+    /// The real router with this API rate limit.
+    pub async fn spawn_with_rate_limit(pool: PgPool, api_rate: server::api::RateLimit) -> TestApp {
         let leptos_options = LeptosOptions::builder()
             .output_name("claimtrack")
             .site_root("target/site")
@@ -38,7 +48,7 @@ impl TestApp {
             leptos_options,
             site: app::site::SiteInfo::default(),
         };
-        let router = server::router::build(state, server::auth::AuthConfig::default())
+        let router = server::router::build(state, server::auth::AuthConfig::default(), api_rate)
             .into_make_service_with_connect_info::<SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -6,19 +6,30 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
-use super::{shorten, ClaimDetail, DatePrecision, EditorialState};
+use super::{shorten, AttributionStatus, ClaimDetail, DatePrecision, EditorialState};
 use crate::entities::EntityKind;
 
-/// The ClaimReview of a published claim; None for a retracted one (it is no longer a review
-/// we stand by, so it must not be offered to aggregators).
+/// The rating slug that means "we did not judge accuracy" (opinions, promises, predictions).
+pub const NOT_RATED: &str = "not-rated";
+
+/// The ClaimReview of a published claim with a verdict. None for a retracted claim (no longer
+/// a review we stand by) and for a claim we have not rated: a ClaimReview without a verdict
+/// is not a fact-check, and Google's guidelines ask for none.
 pub fn claim_review(detail: &ClaimDetail, page_language: &str) -> Option<Value> {
     let summary = &detail.summary;
     if summary.editorial_state != EditorialState::Published {
         return None;
     }
+    let verdict = summary.verdict.as_ref().filter(|v| v.slug != NOT_RATED)?;
     let site = &detail.site;
     let url = site.url(&format!("/claims/{}", summary.slug));
 
+    // When we found the words are not (or may not be) the speaker's, naming them as the claim's
+    // author would repeat the misattribution to every search engine.
+    let attribution_doubted = matches!(
+        summary.attribution_status,
+        AttributionStatus::Misattributed | AttributionStatus::Disputed
+    );
     let mut speaker = Map::new();
     speaker.insert("@type".into(), json!(schema_type(detail.speaker_kind)));
     speaker.insert("name".into(), json!(summary.speaker.name));
@@ -54,7 +65,9 @@ pub fn claim_review(detail: &ClaimDetail, page_language: &str) -> Option<Value> 
 
     let mut claim = Map::new();
     claim.insert("@type".into(), json!("Claim"));
-    claim.insert("author".into(), Value::Object(speaker));
+    if !attribution_doubted {
+        claim.insert("author".into(), Value::Object(speaker));
+    }
     if let (Some(day), Some(precision)) = (summary.claimed_on, summary.claimed_on_precision) {
         claim.insert("datePublished".into(), json!(claim_date(day, precision)));
     }
@@ -68,28 +81,16 @@ pub fn claim_review(detail: &ClaimDetail, page_language: &str) -> Option<Value> 
 
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
-    match &summary.verdict {
-        Some(verdict) => {
-            let label = if page_language == "id" {
-                &verdict.label_id
-            } else {
-                &verdict.label_en
-            };
-            rating.insert("alternateName".into(), json!(label));
-            if let Some(value) = verdict.rating_value {
-                rating.insert("ratingValue".into(), json!(value));
-                rating.insert("bestRating".into(), json!(5));
-                rating.insert("worstRating".into(), json!(1));
-            }
-        }
-        None => {
-            let label = if page_language == "id" {
-                "Belum dinilai"
-            } else {
-                "Not yet rated"
-            };
-            rating.insert("alternateName".into(), json!(label));
-        }
+    let label = if page_language == "id" {
+        &verdict.label_id
+    } else {
+        &verdict.label_en
+    };
+    rating.insert("alternateName".into(), json!(label));
+    if let Some(value) = verdict.rating_value {
+        rating.insert("ratingValue".into(), json!(value));
+        rating.insert("bestRating".into(), json!(5));
+        rating.insert("worstRating".into(), json!(1));
     }
 
     let modified = detail

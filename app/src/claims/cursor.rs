@@ -2,7 +2,7 @@
 //! - newest first, ordered by (published_at desc, claim_id desc): `<microseconds since epoch>.<claim id>`;
 //! - search results, ordered by (score desc, claim_id desc): `r<score>_<claim id>`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::error::AppError;
 
@@ -52,7 +52,10 @@ impl ListCursor {
         let (micros, id) = text.split_once('.').ok_or_else(invalid)?;
         let micros: i64 = micros.parse().map_err(|_| invalid())?;
         let claim_id: i64 = id.parse().map_err(|_| invalid())?;
-        let published_at = DateTime::from_timestamp_micros(micros).ok_or_else(invalid)?;
+        let published_at = DateTime::from_timestamp_micros(micros)
+            // Beyond PostgreSQL's range the database would refuse it with an error.
+            .filter(|at| (1..=9999).contains(&at.year()))
+            .ok_or_else(invalid)?;
         Ok(ListCursor::Newest {
             published_at,
             claim_id,
@@ -108,6 +111,7 @@ mod tests {
             "rNaN_1",
             "rinf_1",
             "r0.5",
+            "-8000000000000000000.1",
         ] {
             assert!(
                 matches!(ListCursor::decode(text), Err(AppError::BadRequest(_))),

@@ -8,7 +8,7 @@ use sqlx::PgPool;
 
 use super::chain::AttributionChain;
 use super::cursor::ListCursor;
-use super::search::{name_query, CheckedFilter, Snippet, MARK_END, MARK_START};
+use super::search::{excluded_words, name_query, CheckedFilter, Snippet, MARK_END, MARK_START};
 use super::{
     AppearanceRole, AppearanceView, AttributionStatus, ClaimDetail, ClaimKind, ClaimListPage,
     ClaimSummary, DatePrecision, EditorialState, FilterOptions, RelatedClaim, RelationKind,
@@ -17,6 +17,7 @@ use super::{
 use crate::entities::EntityKind;
 use crate::error::AppError;
 use crate::ratings::Rating;
+use crate::site::SiteInfo;
 
 /// A listing of public claims. All filters are optional and combine with AND.
 #[derive(Debug, Clone, Default)]
@@ -150,13 +151,17 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
                    end as query
         ),
         named as (
+            -- Short queries ("AS", "AP") only match a name exactly: fuzzily, "as" would
+            -- resemble half the names there are.
             select e.entity_id from entity e
              where $17::text is not null
-               and (search_folded($17) <% search_folded(e.name) or search_folded(e.name) = search_folded($17))
+               and ((char_length($17) >= 4 and search_folded($17) <% search_folded(e.name))
+                    or search_folded(e.name) = search_folded($17))
             union
             select a.entity_id from entity_alias a
              where $17::text is not null
-               and (search_folded($17) <% search_folded(a.alias) or search_folded(a.alias) = search_folded($17))
+               and ((char_length($17) >= 4 and search_folded($17) <% search_folded(a.alias))
+                    or search_folded(a.alias) = search_folded($17))
         ),
         candidate as (
             select c.claim_id,
@@ -184,8 +189,15 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
                and ($8::text is null
                     or c.search_vector @@ s.query
                     or c.speaker_entity_id in (select entity_id from named))
+               and ($18::text is null
+                    or not c.search_vector @@ (websearch_to_tsquery('pg_catalog.indonesian', $18)
+                                               || websearch_to_tsquery('pg_catalog.english', $18)
+                                               || websearch_to_tsquery('pg_catalog.simple', $18)))
+               -- Newest first, the page starts right after the cursor (the listing index
+               -- serves it); a search ranks its newest matches and pages through them below.
+               and ($5::timestamptz is null or (c.published_at, c.claim_id) < ($5, $6))
              order by c.published_at desc, c.claim_id desc
-             limit case when $8::text is null then null else $15::bigint end
+             limit case when $8::text is null then $7 else $15::bigint end
         )
         select c.claim_id, c.slug, c.headline, c.text, c.language,
                c.kind as "kind: ClaimKind",
@@ -210,8 +222,7 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
           cross join search s
           join entity e on e.entity_id = c.speaker_entity_id
           left join rating r on r.rating_id = c.rating_id
-         where ($5::timestamptz is null or (c.published_at, c.claim_id) < ($5, $6))
-           and ($14::real is null or (k.score, c.claim_id) < ($14, $6))
+         where ($14::real is null or (k.score, c.claim_id) < ($14, $6))
          order by k.score desc nulls last,
                   case when $8::text is null then c.published_at end desc,
                   c.claim_id desc
@@ -234,6 +245,7 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
         SEARCH_CANDIDATES,
         snippet_options(),
         f.search.as_deref().and_then(name_query),
+        f.search.as_deref().and_then(excluded_words),
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -276,6 +288,7 @@ fn snippet_options() -> String {
 pub async fn public_claim_detail(
     pool: &PgPool,
     slug: &str,
+    site: &SiteInfo,
 ) -> Result<Option<ClaimDetail>, AppError> {
     let Some(core) = sqlx::query!(
         r#"
@@ -336,7 +349,7 @@ pub async fn public_claim_detail(
         appearances,
         related,
         corrections,
-        site: crate::state::site()?,
+        site: site.clone(),
     }))
 }
 
@@ -479,7 +492,7 @@ async fn related_claims(pool: &PgPool, claim_id: i64) -> Result<Vec<RelatedClaim
 }
 
 /// Speakers who have published claims, and the whole rating scale, for the listing's filters.
-pub async fn filter_options(pool: &PgPool) -> Result<FilterOptions, AppError> {
+pub async fn filter_options(pool: &PgPool, site: &SiteInfo) -> Result<FilterOptions, AppError> {
     let speakers = sqlx::query_as!(
         SpeakerRef,
         r#"
@@ -513,6 +526,6 @@ pub async fn filter_options(pool: &PgPool) -> Result<FilterOptions, AppError> {
         ratings,
         topics,
         languages,
-        site: crate::state::site()?,
+        site: site.clone(),
     })
 }

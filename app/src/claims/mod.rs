@@ -305,7 +305,7 @@ pub async fn get_public_claim(slug: String) -> Result<ClaimDetail, AppError> {
     // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
     async move {
         let pool = crate::state::pool()?;
-        db::public_claim_detail(&pool, &slug)
+        db::public_claim_detail(&pool, &slug, &crate::state::site()?)
             .await?
             .ok_or_else(|| AppError::not_found("This claim"))
     }
@@ -318,7 +318,7 @@ pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
     // Errors carry their HTTP status (404 for a draft or unknown slug, 400 for a bad cursor).
     async move {
         let pool = crate::state::pool()?;
-        db::filter_options(&pool).await
+        db::filter_options(&pool, &crate::state::site()?).await
     }
     .await
     .map_err(AppError::respond)

@@ -1,7 +1,7 @@
 //! What a reader can ask the public listing (`/` and `/api/v1/claims` take the same URL query):
 //! search text and filters, checked into a form the database query can take.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::AttributionStatus;
@@ -114,11 +114,15 @@ impl ClaimFilter {
         let day = |value: Option<String>, which: &str| {
             value
                 .map(|v| {
-                    NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
-                        AppError::BadRequest(format!(
-                            "The {which} date must be written as YYYY-MM-DD, e.g. 2023-09-13."
-                        ))
-                    })
+                    NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                        .ok()
+                        // PostgreSQL's dates and chrono's differ at the extremes.
+                        .filter(|d| (1..=9999).contains(&d.year()))
+                        .ok_or_else(|| {
+                            AppError::BadRequest(format!(
+                                "The {which} date must be written as YYYY-MM-DD, e.g. 2023-09-13."
+                            ))
+                        })
                 })
                 .transpose()
         };
@@ -173,6 +177,28 @@ pub fn name_query(search: &str) -> Option<&str> {
             .split_whitespace()
             .any(|word| word.eq_ignore_ascii_case("or") || word.starts_with('-'));
     (!operators).then_some(search)
+}
+
+/// The words the reader excluded with `-word`, joined with OR, or None.
+///
+/// The query is read in three configurations at once and each reading excludes its own stem
+/// ("-membantah" is "bantah" in Indonesian but "membantah" in English), so one reading could
+/// let back in a claim another excludes. These words are checked again in every reading.
+pub fn excluded_words(search: &str) -> Option<String> {
+    let mut in_quotes = false;
+    let mut words = Vec::new();
+    for word in search.split_whitespace() {
+        if !in_quotes {
+            if let Some(excluded) = word.strip_prefix('-').filter(|w| !w.starts_with('"')) {
+                let excluded = excluded.trim_matches(|c: char| !c.is_alphanumeric());
+                if !excluded.is_empty() {
+                    words.push(excluded.to_owned());
+                }
+            }
+        }
+        in_quotes ^= word.matches('"').count() % 2 == 1;
+    }
+    (!words.is_empty()).then(|| words.join(" OR "))
 }
 
 /// Where the database marks a matched word in a snippet. Private-use characters cannot clash
@@ -283,6 +309,14 @@ mod tests {
         assert_eq!(name_query("\"Korea Utara\""), None);
         assert_eq!(name_query("Putin or Kim"), None);
         assert_eq!(name_query("membantah -Rusia"), None);
+    }
+
+    #[test]
+    fn excluded_words_are_found_outside_quotes() {
+        assert_eq!(excluded_words("korea -membantah"), Some("membantah".into()));
+        assert_eq!(excluded_words("a -b -c,"), Some("b OR c".into()));
+        assert_eq!(excluded_words("\"x -y\" z"), None);
+        assert_eq!(excluded_words("korea - utara"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Queries behind the entity page.
 
+use sqlx::types::Json;
 use sqlx::PgPool;
 
 use super::{Alias, AttributionCount, EntityInfo, EntityKind, IssuedDenial, VerdictCount};
@@ -9,48 +10,74 @@ use crate::error::AppError;
 use crate::ratings::Rating;
 
 pub async fn entity_by_slug(pool: &PgPool, slug: &str) -> Result<Option<EntityInfo>, AppError> {
-    let Some(row) = sqlx::query!(
+    Ok(entities(pool, Some(slug), None, 1)
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// Every entity by slug, one page at a time (the API's listing): those after `after`.
+pub async fn list_entities(
+    pool: &PgPool,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<EntityInfo>, AppError> {
+    entities(pool, None, after, limit).await
+}
+
+/// Entities with their parent and aliases in one query: one slug, or a page in slug order.
+async fn entities(
+    pool: &PgPool,
+    slug: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<EntityInfo>, AppError> {
+    let rows = sqlx::query!(
         r#"
         select e.entity_id, e.slug, e.name, e.kind as "kind: EntityKind", e.description, e.country,
                e.wikidata_id, p.slug as "parent_slug?", p.name as "parent_name?",
-               p.wikidata_id as "parent_wikidata_id?"
+               p.wikidata_id as "parent_wikidata_id?",
+               coalesce((select json_agg(json_build_object('alias', a.alias, 'language', a.language)
+                                         order by a.language, a.alias)
+                           from entity_alias a where a.entity_id = e.entity_id), '[]')
+                   as "aliases!: Json<Vec<Alias>>"
           from entity e
           left join entity p on p.entity_id = e.parent_entity_id
-         where e.slug = $1
+         where ($1::text is null or e.slug = $1)
+           and ($2::text is null or e.slug > $2)
+         order by e.slug
+         limit $3
         "#,
-        slug
-    )
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let aliases = sqlx::query_as!(
-        Alias,
-        "select alias, language from entity_alias where entity_id = $1 order by language, alias",
-        row.entity_id
+        slug,
+        after,
+        limit
     )
     .fetch_all(pool)
     .await?;
-    let parent = match (row.parent_slug, row.parent_name) {
-        (Some(slug), Some(name)) => Some(SpeakerRef {
-            slug,
-            name,
-            wikidata_id: row.parent_wikidata_id,
-        }),
-        _ => None,
-    };
-    Ok(Some(EntityInfo {
-        entity_id: row.entity_id,
-        slug: row.slug,
-        name: row.name,
-        kind: row.kind,
-        description: row.description,
-        country: row.country,
-        wikidata_id: row.wikidata_id,
-        parent,
-        aliases,
-    }))
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let parent = match (row.parent_slug, row.parent_name) {
+                (Some(slug), Some(name)) => Some(SpeakerRef {
+                    slug,
+                    name,
+                    wikidata_id: row.parent_wikidata_id,
+                }),
+                _ => None,
+            };
+            EntityInfo {
+                entity_id: row.entity_id,
+                slug: row.slug,
+                name: row.name,
+                kind: row.kind,
+                description: row.description,
+                country: row.country,
+                wikidata_id: row.wikidata_id,
+                parent,
+                aliases: row.aliases.0,
+            }
+        })
+        .collect())
 }
 
 /// Published claims by this speaker counted per verdict, in the scale's order.
@@ -146,14 +173,17 @@ pub async fn issued_denials(pool: &PgPool, entity_id: i64) -> Result<Vec<IssuedD
 const ABOUT_LIMIT: i64 = 20;
 
 /// Other speakers' published claims whose headline, text or translation names the entity by
-/// its name or an alias, as a whole word and ignoring accents. Names of four letters or more
+/// its name or an alias, as a whole word (not inside a longer word; "U.S." counts) and ignoring
+/// accents. Names of four letters or more
 /// match in any case; shorter ones ("AS", "AP") only as written, so that the English word "as"
 /// is not taken for the United States.
 pub async fn claims_about(pool: &PgPool, entity_id: i64) -> Result<Vec<ClaimSummary>, AppError> {
     let ids = sqlx::query_scalar!(
         r#"
         with name as (
-            select '\m' || regexp_replace(public.unaccent(n), '([!$()*+.:<=>?\[\\\]^{|}-])', '\\\1', 'g') || '\M' as pattern,
+            select '(?<![[:alnum:]_])'
+                   || regexp_replace(public.unaccent(n), '([!$()*+.:<=>?\[\\\]^{|}-])', '\\\1', 'g')
+                   || '(?![[:alnum:]_])' as pattern,
                    char_length(n) >= 4 as any_case
               from (select e.name as n from entity e where e.entity_id = $1
                     union

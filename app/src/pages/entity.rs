@@ -45,10 +45,11 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
     let entity = data.entity.clone();
     let total: i64 = data.tally.iter().map(|t| t.count).sum();
     let description = format!(
-        "{} ({}): {} fact-checked by Claimtrack.",
+        "{} ({}): {} fact-checked by {}.",
         entity.name,
         entity.kind.label_en(),
-        count_en(total, "claim", "claims")
+        count_en(total, "claim", "claims"),
+        data.site.organisation_name
     );
     let next = data.claims.next_cursor.clone().map(|cursor| {
         url_with_query(

@@ -123,7 +123,7 @@ fn SearchForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
                     name="q"
                     value=value(&filter.q)
                     maxlength=MAX_SEARCH_CHARS.to_string()
-                    placeholder="Search claims, speakers, topics…"
+                    placeholder="Search claims and speakers…"
                     aria-describedby="search-help"
                 />
                 <button type="submit">"Search"</button>

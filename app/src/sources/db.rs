@@ -7,7 +7,29 @@ use crate::claims::SpeakerRef;
 use crate::error::AppError;
 
 pub async fn source_by_id(pool: &PgPool, source_id: i64) -> Result<Option<SourceInfo>, AppError> {
-    let Some(row) = sqlx::query!(
+    Ok(sources(pool, Some(source_id), None, 1)
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// Every source by id, one page at a time (the API's listing): those after `after`.
+pub async fn list_sources(
+    pool: &PgPool,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<SourceInfo>, AppError> {
+    sources(pool, None, after, limit).await
+}
+
+/// Sources with their outlet and latest snapshot's fingerprint: one id, or a page in id order.
+async fn sources(
+    pool: &PgPool,
+    source_id: Option<i64>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<SourceInfo>, AppError> {
+    let rows = sqlx::query!(
         r#"
         select s.source_id, s.kind as "kind: SourceKind", s.title, s.url, s.authors, s.editors,
                s.language, s.published_at, s.retrieved_at, s.summary,
@@ -22,53 +44,60 @@ pub async fn source_by_id(pool: &PgPool, source_id: i64) -> Result<Option<Source
                  where source_id = s.source_id
                  order by snapshot_number desc
                  limit 1) snap on true
-         where s.source_id = $1
+         where ($1::bigint is null or s.source_id = $1)
+           and ($2::bigint is null or s.source_id > $2)
+         order by s.source_id
+         limit $3
         "#,
-        source_id
+        source_id,
+        after,
+        limit
     )
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let outlet = match (row.outlet_slug, row.outlet_name) {
-        (Some(slug), Some(name)) => Some(SpeakerRef {
-            slug,
-            name,
-            wikidata_id: row.outlet_wikidata_id,
-        }),
-        _ => None,
-    };
-    let snapshot = match (
-        row.snapshot_number,
-        row.sha256_hex,
-        row.captured_at,
-        row.characters,
-    ) {
-        (Some(snapshot_number), Some(sha256_hex), Some(captured_at), Some(characters)) => {
-            Some(SnapshotInfo {
-                snapshot_number,
-                sha256_hex,
-                captured_at,
-                characters,
-            })
-        }
-        _ => None,
-    };
-    Ok(Some(SourceInfo {
-        source_id: row.source_id,
-        kind: row.kind,
-        title: row.title,
-        outlet,
-        url: row.url,
-        authors: row.authors,
-        editors: row.editors,
-        language: row.language,
-        published_at: row.published_at,
-        retrieved_at: row.retrieved_at,
-        summary: row.summary,
-        snapshot,
-    }))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let outlet = match (row.outlet_slug, row.outlet_name) {
+                (Some(slug), Some(name)) => Some(SpeakerRef {
+                    slug,
+                    name,
+                    wikidata_id: row.outlet_wikidata_id,
+                }),
+                _ => None,
+            };
+            let snapshot = match (
+                row.snapshot_number,
+                row.sha256_hex,
+                row.captured_at,
+                row.characters,
+            ) {
+                (Some(snapshot_number), Some(sha256_hex), Some(captured_at), Some(characters)) => {
+                    Some(SnapshotInfo {
+                        snapshot_number,
+                        sha256_hex,
+                        captured_at,
+                        characters,
+                    })
+                }
+                _ => None,
+            };
+            SourceInfo {
+                source_id: row.source_id,
+                kind: row.kind,
+                title: row.title,
+                outlet,
+                url: row.url,
+                authors: row.authors,
+                editors: row.editors,
+                language: row.language,
+                published_at: row.published_at,
+                retrieved_at: row.retrieved_at,
+                summary: row.summary,
+                snapshot,
+            }
+        })
+        .collect())
 }
 
 /// (sources this one cites, sources citing this one)

@@ -57,7 +57,7 @@ async fn newest(pool: &PgPool) -> Result<Vec<FeedClaim>, sqlx::Error> {
                               where k.claim_id = c.claim_id
                               order by k.corrected_at desc, k.correction_id desc limit 1) last on true
          where c.editorial_state in ('published', 'retracted')
-         order by 10 desc, c.claim_id desc
+         order by greatest(c.published_at, last.corrected_at) desc, c.claim_id desc
          limit $1
         "#,
         ENTRIES

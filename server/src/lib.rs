@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod caching;
 pub mod database;
 pub mod postgres;
 pub mod public;

@@ -227,6 +227,12 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
     if leptos_options.output_name.is_empty() {
         leptos_options.output_name = "claimtrack".into();
     }
+    // cargo-leptos names the built assets by their content hash and lists the hashes beside the
+    // binary; pages must then link those names (they are cached for a year, see caching.rs).
+    let beside_binary = std::env::current_exe()?.with_file_name(leptos_options.hash_file.as_ref());
+    if beside_binary.exists() {
+        leptos_options.hash_files = true;
+    }
     let addr = leptos_options.site_addr;
     let state = AppState {
         pool: pool.clone(),

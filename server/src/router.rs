@@ -23,6 +23,9 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub fn build(state: AppState, config: AuthConfig, api_rate: crate::api::RateLimit) -> Router {
     let api = crate::api::routes(state.clone(), api_rate, config.trusted_proxy);
     let sessions = auth::session_layer(state.pool.clone(), &config);
+    let site_pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
+    let cache = crate::caching::CachePolicy::new(state.pool.clone(), &site_pkg);
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let pages = Router::new()
@@ -43,6 +46,11 @@ pub fn build(state: AppState, config: AuthConfig, api_rate: crate::api::RateLimi
         .merge(pages)
         .layer(axum::middleware::from_fn(auth::refuse_cross_site))
         .layer(sessions)
+        // Outside the session layer, so that no cookie can slip into a public response.
+        .layer(axum::middleware::from_fn_with_state(
+            cache,
+            crate::caching::cache_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))

@@ -40,7 +40,8 @@ impl TestApp {
     pub async fn spawn_with_rate_limit(pool: PgPool, api_rate: server::api::RateLimit) -> TestApp {
         let leptos_options = LeptosOptions::builder()
             .output_name("claimtrack")
-            .site_root("target/site")
+            // The built site (cargo leptos build), wherever the tests run from.
+            .site_root(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site"))
             .env(Env::PROD)
             .build();
         let state = AppState {

@@ -128,6 +128,11 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
                     <AttributionTally tally=data.attribution_tally.clone() total />
                 </section>
             </div>
+            <section class="entity-claims" aria-labelledby="claims-heading">
+                <h2 id="claims-heading">"Claims by " {entity.name.clone()}</h2>
+                <ClaimList claims=data.claims.claims.clone() empty_message="No published claims by this speaker yet." />
+                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older claims →"</a></nav> })}
+            </section>
             {(!data.denials.is_empty()).then(|| view! {
                 <section class="denials-issued" aria-labelledby="denials-heading">
                     <h2 id="denials-heading">"Denials by " {entity.name.clone()}</h2>
@@ -142,11 +147,6 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
                     <ClaimList claims=data.about.clone() empty_message="" />
                 </section>
             })}
-            <section class="entity-claims" aria-labelledby="claims-heading">
-                <h2 id="claims-heading">"Claims by " {entity.name.clone()}</h2>
-                <ClaimList claims=data.claims.claims.clone() empty_message="No published claims by this speaker yet." />
-                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older claims →"</a></nav> })}
-            </section>
         </div>
     }
 }

@@ -448,6 +448,16 @@ async fn cors_is_open_for_reading_only(pool: PgPool) {
         .unwrap();
     assert!(write.status().is_client_error(), "{}", write.status());
 
+    // A method the API does not have is a problem document too.
+    let delete = app
+        .client
+        .delete(app.url("/api/v1/claims"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(delete.status(), 405);
+    assert_eq!(delete.headers()[CONTENT_TYPE], "application/problem+json");
+
     // Pages are not opened to other origins.
     let page = app
         .client

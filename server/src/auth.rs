@@ -93,6 +93,18 @@ pub fn safe_next(next: &str) -> &str {
     }
 }
 
+/// The address our proxy put last in X-Forwarded-For: the last hop of the last header line.
+/// Earlier lines and hops come from the client and can say anything.
+pub fn forwarded_client(headers: &http::HeaderMap) -> Option<IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse::<IpAddr>().ok())
+}
+
 /// The client's address: the peer, or the last X-Forwarded-For hop when the peer is our proxy.
 fn client_address(request: &Request, config: &AuthConfig) -> String {
     let peer = request
@@ -101,13 +113,7 @@ fn client_address(request: &Request, config: &AuthConfig) -> String {
         .map(|ConnectInfo(addr)| addr.ip());
     if let (Some(peer), Some(proxy)) = (peer, config.trusted_proxy) {
         if peer == proxy {
-            let forwarded = request
-                .headers()
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|v| v.trim().parse::<IpAddr>().ok());
-            if let Some(client) = forwarded {
+            if let Some(client) = forwarded_client(request.headers()) {
                 return client.to_string();
             }
         }

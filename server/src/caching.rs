@@ -23,7 +23,7 @@ const HASHED_ASSETS: &str = "public, max-age=31536000, immutable";
 /// Other static files (the icon, or assets of a build without hashing) may change.
 const ASSETS: &str = "public, max-age=300";
 /// What else a public response depends on besides its address.
-const VARY: &str = "Accept-Encoding, Accept-Language, Cookie";
+const VARY: &str = "Accept, Accept-Encoding, Accept-Language, Cookie";
 
 #[derive(Clone)]
 pub struct CachePolicy {
@@ -33,11 +33,14 @@ pub struct CachePolicy {
 }
 
 impl CachePolicy {
-    /// `site_pkg` is the directory of the built assets (`target/site/pkg`); their contents
-    /// identify the build, the same on every server that runs it.
+    /// The build is identified by the server binary and the built assets in `site_pkg`
+    /// (`target/site/pkg`): the same on every server that runs it, new with any change.
     pub fn new(pool: PgPool, site_pkg: &Path) -> Self {
         let mut hasher = DefaultHasher::new();
         env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        if let Ok(binary) = std::env::current_exe().and_then(std::fs::read) {
+            binary.hash(&mut hasher);
+        }
         if let Ok(entries) = std::fs::read_dir(site_pkg) {
             let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
             files.sort();
@@ -57,6 +60,8 @@ impl CachePolicy {
     fn etag(&self, version: i64, request: &Request) -> HeaderValue {
         let mut hasher = DefaultHasher::new();
         self.build.hash(&mut hasher);
+        // Hashed, not shown: the bare number would tell outsiders how busy the desk is.
+        version.hash(&mut hasher);
         request
             .uri()
             .path_and_query()
@@ -64,7 +69,7 @@ impl CachePolicy {
             .hash(&mut hasher);
         header_text(request.headers(), header::ACCEPT_LANGUAGE).hash(&mut hasher);
         header_text(request.headers(), header::ACCEPT).hash(&mut hasher);
-        let tag = format!("W/\"{version}-{:016x}\"", hasher.finish());
+        let tag = format!("W/\"{:016x}\"", hasher.finish());
         HeaderValue::from_str(&tag).expect("an ETag is ASCII")
     }
 }
@@ -121,13 +126,14 @@ fn has_session(headers: &HeaderMap) -> bool {
         .any(|pair| pair.trim_start().starts_with("claimtrack_session="))
 }
 
-/// Does the reader's `If-None-Match` name this ETag? (Weak comparison, as for GET.)
+/// Does the reader's `If-None-Match` name this ETag? (Weak comparison, as for GET. `*` is
+/// ignored: it only makes sense for conditional writes, and would turn a 404 into a 304.)
 fn already_has(headers: &HeaderMap, etag: &HeaderValue) -> bool {
     let ours = etag.to_str().unwrap_or("").trim_start_matches("W/");
     header_text(headers, header::IF_NONE_MATCH)
         .split(',')
         .map(|tag| tag.trim().trim_start_matches("W/"))
-        .any(|tag| tag == "*" || tag == ours)
+        .any(|tag| tag == ours)
 }
 
 async fn data_version(pool: &PgPool) -> Result<i64, sqlx::Error> {
@@ -176,6 +182,15 @@ pub async fn cache_headers(
         let mut response = Response::new(Body::empty());
         *response.status_mut() = StatusCode::NOT_MODIFIED;
         public_headers(response.headers_mut(), etag);
+        // The API's CORS layer sits inside this one; a cross-origin reader revalidating must
+        // still be allowed to see the 304.
+        if path.starts_with("/api/v1/") {
+            set(
+                response.headers_mut(),
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                "*",
+            );
+        }
         return response;
     }
 
@@ -198,7 +213,7 @@ pub async fn cache_headers(
 fn public_headers(headers: &mut HeaderMap, etag: HeaderValue) {
     headers.insert(header::ETAG, etag);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PUBLIC));
-    headers.insert(header::VARY, HeaderValue::from_static(VARY));
+    headers.append(header::VARY, HeaderValue::from_static(VARY));
 }
 
 fn set(headers: &mut HeaderMap, name: header::HeaderName, value: &'static str) {
@@ -255,6 +270,8 @@ mod tests {
             header::IF_NONE_MATCH,
             HeaderValue::from_static("W/\"6-00ff\""),
         );
+        assert!(!already_has(&headers, &etag));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
         assert!(!already_has(&headers, &etag));
         assert!(!already_has(&HeaderMap::new(), &etag));
     }

@@ -229,9 +229,11 @@ async fn serve(pool: sqlx::PgPool) -> anyhow::Result<()> {
     }
     // cargo-leptos names the built assets by their content hash and lists the hashes beside the
     // binary; pages must then link those names (they are cached for a year, see caching.rs).
+    // Without the file (a build without hashing) the unhashed names are linked.
     let beside_binary = std::env::current_exe()?.with_file_name(leptos_options.hash_file.as_ref());
-    if beside_binary.exists() {
-        leptos_options.hash_files = true;
+    leptos_options.hash_files = beside_binary.exists();
+    if !leptos_options.hash_files {
+        tracing::warn!(path = %beside_binary.display(), "no asset hash file: linking unhashed asset names");
     }
     let addr = leptos_options.site_addr;
     let state = AppState {

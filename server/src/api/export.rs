@@ -11,7 +11,13 @@ use futures_util::{Stream, StreamExt, TryStreamExt};
 use serde::Serialize;
 use sqlx::PgPool;
 
+use std::sync::{Arc, LazyLock};
+
+use axum::http::StatusCode;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
 use super::model::claim_date;
+use super::Problem;
 use app::claims::{AttributionStatus, ClaimKind, DatePrecision, EditorialState};
 use app::site::SiteInfo;
 use app::state::AppState;
@@ -64,10 +70,37 @@ struct Row {
     tags: Vec<String>,
 }
 
-/// Public claims as a stream that owns its pool handle, so the response body can outlive the
-/// handler. Rows are fetched from a server-side cursor as the client reads them.
-fn rows(pool: PgPool) -> impl Stream<Item = Result<Row, sqlx::Error>> + Send + 'static {
+/// An export holds a database connection until its client has read the last row; a slow
+/// client must not be able to take the pool from the pages. Two exports at a time, then 503.
+const CONCURRENT_EXPORTS: usize = 2;
+static EXPORTS: LazyLock<Arc<Semaphore>> =
+    LazyLock::new(|| Arc::new(Semaphore::new(CONCURRENT_EXPORTS)));
+
+fn export_slot() -> Option<OwnedSemaphorePermit> {
+    EXPORTS.clone().try_acquire_owned().ok()
+}
+
+fn exports_busy() -> Response {
+    let mut response = Problem::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Other exports are running; try again in a minute.",
+    )
+    .into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+    response
+}
+
+/// Public claims as a stream that owns its pool handle (and its export slot), so the response
+/// body can outlive the handler. Rows are fetched from a server-side cursor as the client
+/// reads them.
+fn rows(
+    pool: PgPool,
+    slot: OwnedSemaphorePermit,
+) -> impl Stream<Item = Result<Row, sqlx::Error>> + Send + 'static {
     async_stream::try_stream! {
+        let _slot = slot;
         let mut rows = sqlx::query_as!(
             Row,
             r#"
@@ -142,13 +175,17 @@ fn download(
     tag = "export",
     responses(
         (status = 200, description = "Every public claim, one per line, oldest first (RFC 4180 CSV with a header row; tags joined with `;`)", content_type = "text/csv"),
+        (status = 503, description = "Too many exports are running; retry after the Retry-After seconds", body = super::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this address", body = super::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn claims_csv(State(state): State<AppState>) -> Response {
+    let Some(slot) = export_slot() else {
+        return exports_busy();
+    };
     let site = state.site.clone();
     let header_row = Bytes::from(csv_line(CSV_HEADER.iter().copied()));
-    let lines = rows(state.pool.clone()).map_ok(move |row| {
+    let lines = rows(state.pool.clone(), slot).map_ok(move |row| {
         let row = export_row(&site, row);
         Bytes::from(csv_line(csv_fields(&row).iter().map(String::as_str)))
     });
@@ -166,12 +203,16 @@ pub async fn claims_csv(State(state): State<AppState>) -> Response {
     tag = "export",
     responses(
         (status = 200, description = "Every public claim as one JSON object per line, oldest first", content_type = "application/jsonl"),
+        (status = 503, description = "Too many exports are running; retry after the Retry-After seconds", body = super::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this address", body = super::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn claims_jsonl(State(state): State<AppState>) -> Response {
+    let Some(slot) = export_slot() else {
+        return exports_busy();
+    };
     let site = state.site.clone();
-    let lines = rows(state.pool.clone()).map_ok(move |row| {
+    let lines = rows(state.pool.clone(), slot).map_ok(move |row| {
         let mut line = serde_json::to_vec(&export_row(&site, row)).unwrap_or_default();
         line.push(b'\n');
         Bytes::from(line)

@@ -98,8 +98,8 @@ pub fn routes(state: AppState, limit: RateLimit, trusted_proxy: Option<IpAddr>) 
     let governor = GovernorConfigBuilder::default()
         .period(limit.refill)
         .burst_size(limit.burst.max(1))
+        // No x-ratelimit-* headers: they differ per client and responses are publicly cached.
         .key_extractor(ClientAddress { trusted_proxy })
-        .use_headers()
         .finish()
         .expect("a positive rate limit");
     let governor = Arc::new(governor);
@@ -122,8 +122,14 @@ pub fn routes(state: AppState, limit: RateLimit, trusted_proxy: Option<IpAddr>) 
         .fold(Router::new(), |router, (path, handler)| {
             router.route(path, handler)
         })
-        // An unknown address under the API answers as the API does: a problem document.
+        // An unknown address or method under the API answers as the API does: a problem.
         .fallback(|| async { Problem::not_found("This API address") })
+        .method_not_allowed_fallback(|| async {
+            Problem::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "The API is read-only: use GET.",
+            )
+        })
         .layer(GovernorLayer::new(governor).error_handler(too_many_requests))
         .layer(cors)
         .with_state(state);
@@ -178,12 +184,6 @@ impl KeyExtractor for ClientAddress {
         if Some(peer) != self.trusted_proxy {
             return Ok(peer);
         }
-        let forwarded = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse().ok());
-        Ok(forwarded.unwrap_or(peer))
+        Ok(crate::auth::forwarded_client(request.headers()).unwrap_or(peer))
     }
 }

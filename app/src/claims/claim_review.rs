@@ -143,8 +143,9 @@ fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// ISO 8601 with no more precision than we know: `2023-09-13`, `2023-09` or `2023`.
-fn claim_date(day: NaiveDate, precision: DatePrecision) -> String {
+/// ISO 8601 with no more precision than we know: `2023-09-13`, `2023-09` or `2023`
+/// (ClaimReview, the JSON API and the exports all write claim dates this way).
+pub fn claim_date(day: NaiveDate, precision: DatePrecision) -> String {
     match precision {
         DatePrecision::Day => day.format("%Y-%m-%d").to_string(),
         DatePrecision::Month => day.format("%Y-%m").to_string(),

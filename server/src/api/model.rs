@@ -310,12 +310,7 @@ pub fn verdict(rating: &Rating) -> Verdict {
 }
 
 pub fn claim_date(day: Option<NaiveDate>, precision: Option<DatePrecision>) -> Option<String> {
-    let (day, precision) = (day?, precision?);
-    Some(match precision {
-        DatePrecision::Day => day.format("%Y-%m-%d").to_string(),
-        DatePrecision::Month => day.format("%Y-%m").to_string(),
-        DatePrecision::Year => day.format("%Y").to_string(),
-    })
+    Some(app::claims::claim_review::claim_date(day?, precision?))
 }
 
 pub fn claim(site: &SiteInfo, summary: &ClaimSummary) -> Claim {

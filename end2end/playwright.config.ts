@@ -14,6 +14,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // The interface follows the browser's language; journeys read the English interface unless
+    // a test asks for another (language.spec.ts).
+    locale: "en-GB",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

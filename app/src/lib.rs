@@ -13,6 +13,7 @@ pub mod db_enum;
 pub mod entities;
 pub mod error;
 pub mod format;
+pub mod language;
 pub mod pages;
 pub mod proposals;
 pub mod ratings;
@@ -23,6 +24,10 @@ pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod state;
 
+// The generated `i18n` module: `Locale`, `use_i18n`, `I18nContextProvider` and the `t!` macros
+// over the translations in app/locales (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
@@ -31,6 +36,7 @@ use leptos_router::{
 };
 
 use components::layout::{SiteFooter, SiteHeader};
+use language::LanguageContext;
 use pages::{
     claim::ClaimPage,
     corrections::CorrectionsPage,
@@ -53,7 +59,8 @@ use pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        // `lang` (the reader's language) is added by `LanguageContext` through leptos_meta.
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -78,6 +85,7 @@ pub fn App() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
+        <LanguageContext>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Title formatter=page_title />
         <Meta name="theme-color" content="#14213d" />
@@ -113,6 +121,7 @@ pub fn App() -> impl IntoView {
             </main>
             <SiteFooter />
         </Router>
+        </LanguageContext>
     }
 }
 

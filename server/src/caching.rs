@@ -67,7 +67,10 @@ impl CachePolicy {
             .path_and_query()
             .map(|p| p.as_str())
             .hash(&mut hasher);
-        header_text(request.headers(), header::ACCEPT_LANGUAGE).hash(&mut hasher);
+        // The page's language, as the page will choose it: the reader's saved choice (cookie),
+        // else Accept-Language. Two headers that choose the same language share a tag.
+        let locale = app::language::locale_from_headers(request.headers());
+        AsRef::<str>::as_ref(&locale).hash(&mut hasher);
         header_text(request.headers(), header::ACCEPT).hash(&mut hasher);
         let tag = format!("W/\"{:016x}\"", hasher.finish());
         HeaderValue::from_str(&tag).expect("an ETag is ASCII")
@@ -76,10 +79,12 @@ impl CachePolicy {
 
 /// Paths whose GET responses are the same for every anonymous reader.
 fn is_public(path: &str) -> bool {
-    const PRIVATE_PREFIXES: [&str; 6] = [
+    const PRIVATE_PREFIXES: [&str; 7] = [
         "/desk",
         "/login",
         "/auth/",
+        // The language switch sets a cookie and redirects: never stored by a cache.
+        "/language/",
         "/api/desk/",
         "/api/admin/",
         "/api/account/",

@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod caching;
 pub mod database;
+pub mod language;
 pub mod postgres;
 pub mod public;
 pub mod router;

@@ -32,6 +32,7 @@ pub fn build(state: AppState, config: AuthConfig, api_rate: crate::api::RateLimi
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state.clone());
+    let language = crate::language::routes(config.secure_cookies);
     let sign_in = Router::new()
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
@@ -41,6 +42,7 @@ pub fn build(state: AppState, config: AuthConfig, api_rate: crate::api::RateLimi
             config,
         });
     sign_in
+        .merge(language)
         .merge(crate::public::routes(state.clone()))
         .merge(api)
         .merge(pages)

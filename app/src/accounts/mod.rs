@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db_enum;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 
 db_enum! {
     /// What a desk user may do; see PRODUCT.md "Who uses it".
@@ -27,12 +28,17 @@ pub const EDITORS: &[UserRole] = &[UserRole::Editor];
 pub const DESK: &[UserRole] = &[UserRole::FactChecker, UserRole::Editor, UserRole::Admin];
 
 impl UserRole {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            UserRole::FactChecker => "Fact-checker",
-            UserRole::Editor => "Editor",
-            UserRole::Admin => "Admin",
+            UserRole::FactChecker => td_string!(locale, desk.role.fact_checker),
+            UserRole::Editor => td_string!(locale, desk.role.editor),
+            UserRole::Admin => td_string!(locale, desk.role.admin),
         }
+    }
+
+    /// English, for the command line.
+    pub fn label_en(self) -> &'static str {
+        self.label(Locale::en)
     }
 }
 

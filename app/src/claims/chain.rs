@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::AppearanceRole;
+use crate::i18n::{td_string, Locale};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttributionChain {
@@ -19,35 +20,48 @@ pub struct AttributionChain {
     pub carrier: String,
 }
 
-/// The English phrase for what a cue verb says the speaker did ("menuduh" → an accusation).
-pub fn speech_act_en(cue_verb: Option<&str>) -> &'static str {
+/// The phrase for what a cue verb says the speaker did ("menuduh" → an accusation), in the
+/// reader's language. The cue verb itself may be Indonesian or English, whatever the reader's.
+pub fn speech_act(locale: Locale, cue_verb: Option<&str>) -> &'static str {
     let cue = cue_verb.unwrap_or("").trim().to_lowercase();
     match cue.as_str() {
-        "menuduh" | "accused" | "accuses" | "accuse" => "made this accusation",
-        "membantah" | "denied" | "denies" | "deny" | "menyangkal" => "issued this denial",
-        "mengonfirmasi" | "membenarkan" | "confirmed" | "confirms" => "confirmed this",
-        "melaporkan" | "laporan" | "reported" | "reports" => "reported this",
-        "berjanji" | "promised" | "pledged" => "made this promise",
-        "mengkritik" | "criticised" | "criticized" => "made this criticism",
-        "menyatakan" | "stated" | "declared" => "stated this",
-        _ => "said this",
+        "menuduh" | "accused" | "accuses" | "accuse" => td_string!(locale, chain.accusation),
+        "membantah" | "denied" | "denies" | "deny" | "menyangkal" => {
+            td_string!(locale, chain.denial)
+        }
+        "mengonfirmasi" | "membenarkan" | "confirmed" | "confirms" => {
+            td_string!(locale, chain.confirmation)
+        }
+        "melaporkan" | "laporan" | "reported" | "reports" => td_string!(locale, chain.report),
+        "berjanji" | "promised" | "pledged" => td_string!(locale, chain.promise),
+        "mengkritik" | "criticised" | "criticized" => td_string!(locale, chain.criticism),
+        "menyatakan" | "stated" | "declared" => td_string!(locale, chain.statement),
+        _ => td_string!(locale, chain.said),
     }
 }
 
-fn join_names(names: &[String]) -> String {
+/// "A", "A and B", "A, B and C" ("dan" in Indonesian).
+fn join_names(locale: Locale, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+        [init @ .., last] => format!(
+            "{} {} {}",
+            init.join(", "),
+            td_string!(locale, chain.and),
+            last
+        ),
     }
 }
 
 impl AttributionChain {
-    /// The chain as one readable English sentence.
-    pub fn sentence_en(&self) -> String {
-        let act = speech_act_en(self.cue_verb.as_deref());
+    /// The chain as one readable sentence in the reader's language.
+    pub fn sentence(&self, locale: Locale) -> String {
+        let speaker = &self.speaker;
+        let act = speech_act(locale, self.cue_verb.as_deref());
+        let carrier = &self.carrier;
         if self.role == AppearanceRole::Primary {
-            return format!("{} {} in {}.", self.speaker, act, self.carrier);
+            return td_string!(locale, chain.primary, speaker, act, carrier).to_string();
         }
         let hops: Vec<&Vec<String>> = self
             .reporters
@@ -55,22 +69,22 @@ impl AttributionChain {
             .filter(|hop| !hop.is_empty())
             .collect();
         let Some((first, relays)) = hops.split_first() else {
-            return format!(
-                "{} {} — as reported by {}.",
-                self.speaker, act, self.carrier
-            );
+            return td_string!(locale, chain.reported_by, speaker, act, carrier).to_string();
         };
-        let mut sentence = format!(
-            "{} {} — according to {}",
-            self.speaker,
-            act,
-            join_names(first)
-        );
+        let names = join_names(locale, first);
+        let mut sentence = td_string!(locale, chain.according_to, speaker, act, names).to_string();
         for hop in relays {
-            sentence.push_str(&format!(", as relayed by {}", join_names(hop)));
+            let names = join_names(locale, hop);
+            sentence.push_str(&td_string!(locale, chain.relayed_by, names).to_string());
         }
-        sentence.push_str(&format!(", as relayed by {}.", self.carrier));
+        let names = carrier;
+        sentence.push_str(&td_string!(locale, chain.relayed_by, names).to_string());
+        sentence.push('.');
         sentence
+    }
+
+    pub fn sentence_en(&self) -> String {
+        self.sentence(Locale::en)
     }
 }
 
@@ -129,8 +143,28 @@ mod tests {
 
     #[test]
     fn unknown_cue_verbs_fall_back_to_said() {
-        assert_eq!(speech_act_en(Some("ujar")), "said this");
-        assert_eq!(speech_act_en(Some("Menuduh")), "made this accusation");
-        assert_eq!(speech_act_en(None), "said this");
+        assert_eq!(speech_act(Locale::en, Some("ujar")), "said this");
+        assert_eq!(
+            speech_act(Locale::en, Some("Menuduh")),
+            "made this accusation"
+        );
+        assert_eq!(speech_act(Locale::en, None), "said this");
+    }
+
+    #[test]
+    fn the_chain_reads_in_indonesian() {
+        let c = chain(AppearanceRole::Relay, "menuduh", &[&["Associated Press"]]);
+        assert_eq!(
+            c.sentence(Locale::id),
+            "Government of the United States melontarkan tuduhan ini — menurut Associated Press, sebagaimana diteruskan oleh Kompas TV."
+        );
+        let c = chain(
+            AppearanceRole::Relay,
+            "said",
+            &[&["RIA Novosti", "TASS"], &["Associated Press"]],
+        );
+        assert!(c.sentence(Locale::id).contains(
+            "menurut RIA Novosti dan TASS, sebagaimana diteruskan oleh Associated Press"
+        ));
     }
 }

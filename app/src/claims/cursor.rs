@@ -5,6 +5,7 @@
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ListCursor {
@@ -29,34 +30,31 @@ impl ListCursor {
     }
 
     /// The `after` URL parameter: absent or empty means the first page.
-    pub fn from_param(param: Option<&str>) -> Result<Option<Self>, AppError> {
-        param
-            .filter(|p| !p.is_empty())
-            .map(Self::decode)
-            .transpose()
+    /// The `after` URL parameter: absent or empty means the first page; a malformed one is a
+    /// bad request, explained in the reader's language.
+    pub fn from_param(param: Option<&str>, locale: Locale) -> Result<Option<Self>, AppError> {
+        let Some(text) = param.filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        Self::decode(text).map(Some).ok_or_else(|| {
+            AppError::BadRequest(td_string!(locale, search_error.bad_cursor).to_owned())
+        })
     }
 
-    pub fn decode(text: &str) -> Result<Self, AppError> {
-        let invalid = || {
-            AppError::BadRequest("The page link is not valid; start from the first page.".into())
-        };
+    pub fn decode(text: &str) -> Option<Self> {
         if let Some(ranked) = text.strip_prefix('r') {
-            let (score, id) = ranked.split_once('_').ok_or_else(invalid)?;
-            let score: f32 = score.parse().map_err(|_| invalid())?;
-            if !score.is_finite() {
-                return Err(invalid());
-            }
-            let claim_id: i64 = id.parse().map_err(|_| invalid())?;
-            return Ok(ListCursor::Ranked { score, claim_id });
+            let (score, id) = ranked.split_once('_')?;
+            let score: f32 = score.parse().ok().filter(|s: &f32| s.is_finite())?;
+            let claim_id: i64 = id.parse().ok()?;
+            return Some(ListCursor::Ranked { score, claim_id });
         }
-        let (micros, id) = text.split_once('.').ok_or_else(invalid)?;
-        let micros: i64 = micros.parse().map_err(|_| invalid())?;
-        let claim_id: i64 = id.parse().map_err(|_| invalid())?;
+        let (micros, id) = text.split_once('.')?;
+        let micros: i64 = micros.parse().ok()?;
+        let claim_id: i64 = id.parse().ok()?;
         let published_at = DateTime::from_timestamp_micros(micros)
             // Beyond PostgreSQL's range the database would refuse it with an error.
-            .filter(|at| (1..=9999).contains(&at.year()))
-            .ok_or_else(invalid)?;
-        Ok(ListCursor::Newest {
+            .filter(|at| (1..=9999).contains(&at.year()))?;
+        Some(ListCursor::Newest {
             published_at,
             claim_id,
         })
@@ -92,10 +90,14 @@ mod tests {
             published_at: DateTime::from_timestamp_micros(1_694_615_400_123_456).unwrap(),
             claim_id: 42,
         };
-        assert_eq!(ListCursor::decode(&newest.encode()), Ok(newest));
+        assert_eq!(ListCursor::decode(&newest.encode()), Some(newest));
         for score in [0.1_f32, 1.0 / 3.0, 1.062_745_1, 0.0] {
             let ranked = ListCursor::Ranked { score, claim_id: 7 };
-            assert_eq!(ListCursor::decode(&ranked.encode()), Ok(ranked), "{score}");
+            assert_eq!(
+                ListCursor::decode(&ranked.encode()),
+                Some(ranked),
+                "{score}"
+            );
         }
     }
 
@@ -113,10 +115,12 @@ mod tests {
             "r0.5",
             "-8000000000000000000.1",
         ] {
-            assert!(
-                matches!(ListCursor::decode(text), Err(AppError::BadRequest(_))),
-                "{text}"
-            );
+            assert_eq!(ListCursor::decode(text), None, "{text}");
         }
+        assert_eq!(ListCursor::from_param(Some(""), Locale::en), Ok(None));
+        assert!(matches!(
+            ListCursor::from_param(Some("abc"), Locale::id),
+            Err(AppError::BadRequest(message)) if message.contains("tidak valid")
+        ));
     }
 }

@@ -58,6 +58,7 @@ struct SummaryRow {
     rating_colour: Option<String>,
     rating_value: Option<i16>,
     rating_explanation_en: Option<String>,
+    rating_explanation_id: Option<String>,
     rating_retired: Option<bool>,
     score: Option<f32>,
     snippet_text: Option<String>,
@@ -68,11 +69,10 @@ impl SummaryRow {
     fn into_summary(self) -> (ClaimSummary, Option<f32>) {
         let verdict = Rating::from_columns(
             self.rating_slug,
-            self.rating_label_en,
-            self.rating_label_id,
+            (self.rating_label_en, self.rating_label_id),
             self.rating_colour,
             self.rating_value,
-            self.rating_explanation_en,
+            (self.rating_explanation_en, self.rating_explanation_id),
             self.rating_retired,
         );
         // Prefer a match in the original words; fall back to the translation.
@@ -209,7 +209,8 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
                e.slug as speaker_slug, e.name as speaker_name, e.wikidata_id as speaker_wikidata_id,
                r.slug as "rating_slug?", r.label_en as "rating_label_en?", r.label_id as "rating_label_id?",
                r.colour as "rating_colour?", r.rating_value as "rating_value?",
-               r.explanation_en as "rating_explanation_en?", r.retired as "rating_retired?",
+               r.explanation_en as "rating_explanation_en?",
+               r.explanation_id as "rating_explanation_id?", r.retired as "rating_retired?",
                k.score as "score?",
                case when $8::text is null then null
                     else ts_headline(claim_search_config(c.language), c.text, s.query, $16)

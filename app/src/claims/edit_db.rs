@@ -686,6 +686,7 @@ pub async fn desk_claim(pool: &PgPool, claim_id: i64) -> Result<Option<DeskClaim
                c.attribution_explanation, c.verdict_explanation, c.retraction_note, c.published_at,
                r.slug as "r_slug?", r.label_en as "r_label_en?", r.label_id as "r_label_id?",
                r.colour as "r_colour?", r.rating_value as "r_value?", r.explanation_en as "r_explanation?",
+               r.explanation_id as "r_explanation_id?",
                r.retired as "r_retired?",
                coalesce((select string_agg(t.tag, ', ' order by t.tag) from claim_tag t
                           where t.claim_id = c.claim_id), '') as "tags!"
@@ -767,11 +768,10 @@ pub async fn desk_claim(pool: &PgPool, claim_id: i64) -> Result<Option<DeskClaim
         attribution_explanation: row.attribution_explanation,
         verdict: Rating::from_columns(
             row.r_slug,
-            row.r_label_en,
-            row.r_label_id,
+            (row.r_label_en, row.r_label_id),
             row.r_colour,
             row.r_value,
-            row.r_explanation,
+            (row.r_explanation, row.r_explanation_id),
             row.r_retired,
         ),
         verdict_explanation: row.verdict_explanation,

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db_enum;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 use crate::ratings::Rating;
 use chain::AttributionChain;
 pub use search::{ClaimFilter, Snippet};
@@ -65,38 +66,55 @@ db_enum! {
 }
 
 impl ClaimKind {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            ClaimKind::DirectQuote => "Direct quote",
-            ClaimKind::Paraphrase => "Paraphrase or attributed statement",
+            ClaimKind::DirectQuote => td_string!(locale, claim_kind.direct_quote),
+            ClaimKind::Paraphrase => td_string!(locale, claim_kind.paraphrase),
+        }
+    }
+}
+
+impl EditorialState {
+    /// The state as the desk reads it ("in review").
+    pub fn label(self, locale: Locale) -> &'static str {
+        match self {
+            EditorialState::Draft => td_string!(locale, desk.state.draft),
+            EditorialState::InReview => td_string!(locale, desk.state.in_review),
+            EditorialState::Published => td_string!(locale, desk.state.published),
+            EditorialState::Retracted => td_string!(locale, desk.state.retracted),
+        }
+    }
+}
+
+impl AppearanceRole {
+    /// How a source carries a claim: said there first-hand, reported, or relayed.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match self {
+            AppearanceRole::Primary => td_string!(locale, desk.appearance_role.primary),
+            AppearanceRole::Report => td_string!(locale, desk.appearance_role.report),
+            AppearanceRole::Relay => td_string!(locale, desk.appearance_role.relay),
         }
     }
 }
 
 impl AttributionStatus {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            AttributionStatus::Unverified => "Attribution unverified",
-            AttributionStatus::Verified => "Attribution verified",
-            AttributionStatus::Disputed => "Attribution disputed",
-            AttributionStatus::Misattributed => "Misattributed",
+            AttributionStatus::Unverified => td_string!(locale, attribution.unverified),
+            AttributionStatus::Verified => td_string!(locale, attribution.verified),
+            AttributionStatus::Disputed => td_string!(locale, attribution.disputed),
+            AttributionStatus::Misattributed => td_string!(locale, attribution.misattributed),
         }
     }
 
     /// What the status means, shown when the claim has no explanation of its own.
-    pub fn meaning_en(self) -> &'static str {
+    pub fn meaning(self, locale: Locale) -> &'static str {
         match self {
-            AttributionStatus::Unverified => {
-                "We have not yet confirmed from a primary or first-hand source that the speaker said this."
-            }
-            AttributionStatus::Verified => {
-                "A primary or first-hand source confirms that the speaker said this."
-            }
-            AttributionStatus::Disputed => {
-                "The speaker or a credible source says the words were not said this way."
-            }
+            AttributionStatus::Unverified => td_string!(locale, attribution.meaning_unverified),
+            AttributionStatus::Verified => td_string!(locale, attribution.meaning_verified),
+            AttributionStatus::Disputed => td_string!(locale, attribution.meaning_disputed),
             AttributionStatus::Misattributed => {
-                "Someone else said this, or it was never said."
+                td_string!(locale, attribution.meaning_misattributed)
             }
         }
     }
@@ -104,30 +122,30 @@ impl AttributionStatus {
 
 impl RelationKind {
     /// Heading for related claims, seen from the claim that the relation points *to*.
-    pub fn incoming_label_en(self) -> &'static str {
+    pub fn incoming_label(self, locale: Locale) -> &'static str {
         match self {
-            RelationKind::Denies => "Denied by",
-            RelationKind::Confirms => "Confirmed by",
-            RelationKind::Supports => "Supported by",
-            RelationKind::Contradicts => "Contradicted by",
-            RelationKind::Repeats => "Repeated by",
-            RelationKind::RespondsTo => "Responses",
-            RelationKind::Clarifies => "Clarified by",
-            RelationKind::Supersedes => "Superseded by",
+            RelationKind::Denies => td_string!(locale, relation.denied_by),
+            RelationKind::Confirms => td_string!(locale, relation.confirmed_by),
+            RelationKind::Supports => td_string!(locale, relation.supported_by),
+            RelationKind::Contradicts => td_string!(locale, relation.contradicted_by),
+            RelationKind::Repeats => td_string!(locale, relation.repeated_by),
+            RelationKind::RespondsTo => td_string!(locale, relation.responses),
+            RelationKind::Clarifies => td_string!(locale, relation.clarified_by),
+            RelationKind::Supersedes => td_string!(locale, relation.superseded_by),
         }
     }
 
     /// Heading for related claims, seen from the claim the relation starts *from*.
-    pub fn outgoing_label_en(self) -> &'static str {
+    pub fn outgoing_label(self, locale: Locale) -> &'static str {
         match self {
-            RelationKind::Denies => "Denies",
-            RelationKind::Confirms => "Confirms",
-            RelationKind::Supports => "Supports",
-            RelationKind::Contradicts => "Contradicts",
-            RelationKind::Repeats => "Repeats",
-            RelationKind::RespondsTo => "Responds to",
-            RelationKind::Clarifies => "Clarifies",
-            RelationKind::Supersedes => "Supersedes",
+            RelationKind::Denies => td_string!(locale, relation.denies),
+            RelationKind::Confirms => td_string!(locale, relation.confirms),
+            RelationKind::Supports => td_string!(locale, relation.supports),
+            RelationKind::Contradicts => td_string!(locale, relation.contradicts),
+            RelationKind::Repeats => td_string!(locale, relation.repeats),
+            RelationKind::RespondsTo => td_string!(locale, relation.responds_to),
+            RelationKind::Clarifies => td_string!(locale, relation.clarifies),
+            RelationKind::Supersedes => td_string!(locale, relation.supersedes),
         }
     }
 }
@@ -289,8 +307,12 @@ pub async fn list_published_claims(filter: ClaimFilter) -> Result<ClaimListPage,
     async move {
         let pool = crate::state::pool()?;
         let query = db::ListQuery {
-            filter: filter.check()?,
-            after: cursor::ListCursor::from_param(filter.after.as_deref())?,
+            // Messages about a bad query are written in the reader's language.
+            filter: filter.check(crate::language::request_locale())?,
+            after: cursor::ListCursor::from_param(
+                filter.after.as_deref(),
+                crate::language::request_locale(),
+            )?,
             limit: PAGE_SIZE,
             ..Default::default()
         };
@@ -364,7 +386,7 @@ mod tests {
 
     #[test]
     fn relation_labels_read_from_both_ends() {
-        assert_eq!(RelationKind::Denies.incoming_label_en(), "Denied by");
-        assert_eq!(RelationKind::Denies.outgoing_label_en(), "Denies");
+        assert_eq!(RelationKind::Denies.incoming_label(Locale::en), "Denied by");
+        assert_eq!(RelationKind::Denies.outgoing_label(Locale::en), "Denies");
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AttributionStatus;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 
 /// Longest search text accepted, in characters. Longer text is refused with a message rather
 /// than cut, so the reader knows what was searched for.
@@ -84,7 +85,9 @@ impl ClaimFilter {
             .any(|(_, value)| value.is_some_and(|v| !v.trim().is_empty()))
     }
 
-    pub fn check(&self) -> Result<CheckedFilter, AppError> {
+    /// The filter, checked; what is wrong is explained in `locale` (the reader's language on
+    /// the site, English in the API).
+    pub fn check(&self, locale: Locale) -> Result<CheckedFilter, AppError> {
         let set = |value: &Option<String>| {
             value
                 .as_deref()
@@ -95,9 +98,9 @@ impl ClaimFilter {
         let attribution = set(&self.attribution)
             .map(|value| {
                 value.parse::<AttributionStatus>().map_err(|_| {
-                    AppError::BadRequest(format!(
-                        "Unknown attribution status “{value}”: use unverified, verified, disputed or misattributed."
-                    ))
+                    AppError::BadRequest(
+                        td_string!(locale, search_error.unknown_attribution, value).to_string(),
+                    )
                 })
             })
             .transpose()?;
@@ -107,36 +110,32 @@ impl ClaimFilter {
                 && language.chars().all(|c| c.is_ascii_lowercase());
             if !valid {
                 return Err(AppError::BadRequest(
-                    "The language must be a two- or three-letter code such as id or en.".into(),
+                    td_string!(locale, search_error.bad_language).to_owned(),
                 ));
             }
         }
-        let day = |value: Option<String>, which: &str| {
+        let day = |value: Option<String>, problem: &str| {
             value
                 .map(|v| {
                     NaiveDate::parse_from_str(&v, "%Y-%m-%d")
                         .ok()
                         // PostgreSQL's dates and chrono's differ at the extremes.
                         .filter(|d| (1..=9999).contains(&d.year()))
-                        .ok_or_else(|| {
-                            AppError::BadRequest(format!(
-                                "The {which} date must be written as YYYY-MM-DD, e.g. 2023-09-13."
-                            ))
-                        })
+                        .ok_or_else(|| AppError::BadRequest(problem.to_owned()))
                 })
                 .transpose()
         };
-        let from = day(set(&self.from), "“from”")?;
-        let to = day(set(&self.to), "“to”")?;
+        let from = day(set(&self.from), td_string!(locale, search_error.bad_from))?;
+        let to = day(set(&self.to), td_string!(locale, search_error.bad_to))?;
         if let (Some(from), Some(to)) = (from, to) {
             if from > to {
                 return Err(AppError::BadRequest(
-                    "The “from” date is after the “to” date.".into(),
+                    td_string!(locale, search_error.from_after_to).to_owned(),
                 ));
             }
         }
         Ok(CheckedFilter {
-            search: search_text(self.q.as_deref())?,
+            search: search_text(self.q.as_deref(), locale)?,
             speaker: set(&self.speaker),
             verdict: set(&self.verdict),
             attribution,
@@ -150,7 +149,7 @@ impl ClaimFilter {
 
 /// The search text with control characters turned into spaces (PostgreSQL refuses NUL, and
 /// none of them mean anything in a search), blanks collapsed; None when nothing is left.
-pub fn search_text(raw: Option<&str>) -> Result<Option<String>, AppError> {
+pub fn search_text(raw: Option<&str>, locale: Locale) -> Result<Option<String>, AppError> {
     let Some(raw) = raw else { return Ok(None) };
     let cleaned: String = raw
         .chars()
@@ -161,9 +160,10 @@ pub fn search_text(raw: Option<&str>) -> Result<Option<String>, AppError> {
         return Ok(None);
     }
     if cleaned.chars().count() > MAX_SEARCH_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "The search text is too long: at most {MAX_SEARCH_CHARS} characters."
-        )));
+        let max = MAX_SEARCH_CHARS;
+        return Err(AppError::BadRequest(
+            td_string!(locale, search_error.too_long, max).to_string(),
+        ));
     }
     Ok(Some(cleaned))
 }
@@ -251,18 +251,18 @@ mod tests {
     #[test]
     fn control_characters_and_blanks_are_cleaned_from_search_text() {
         assert_eq!(
-            search_text(Some(" bantah\u{0}\t\n korea ")),
+            search_text(Some(" bantah\u{0}\t\n korea "), Locale::en),
             Ok(Some("bantah korea".into()))
         );
-        assert_eq!(search_text(Some(" \u{7} ")), Ok(None));
-        assert_eq!(search_text(None), Ok(None));
+        assert_eq!(search_text(Some(" \u{7} "), Locale::en), Ok(None));
+        assert_eq!(search_text(None, Locale::en), Ok(None));
     }
 
     #[test]
     fn overlong_search_text_gets_a_message() {
         let long = "a".repeat(10_000);
         assert!(matches!(
-            search_text(Some(&long)),
+            search_text(Some(&long), Locale::en),
             Err(AppError::BadRequest(message)) if message.contains("too long")
         ));
     }
@@ -273,12 +273,19 @@ mod tests {
             attribution: Some("maybe".into()),
             ..Default::default()
         };
-        assert!(matches!(filter.check(), Err(AppError::BadRequest(m)) if m.contains("maybe")));
+        assert!(
+            matches!(filter.check(Locale::en), Err(AppError::BadRequest(m)) if m.contains("maybe"))
+        );
         let filter = ClaimFilter {
             from: Some("13/09/2023".into()),
             ..Default::default()
         };
-        assert!(matches!(filter.check(), Err(AppError::BadRequest(m)) if m.contains("YYYY-MM-DD")));
+        assert!(
+            matches!(filter.check(Locale::en), Err(AppError::BadRequest(m)) if m.contains("YYYY-MM-DD"))
+        );
+        assert!(
+            matches!(filter.check(Locale::id), Err(AppError::BadRequest(m)) if m.contains("TTTT-BB-HH"))
+        );
         let filter = ClaimFilter {
             from: Some("2023-09-14".into()),
             to: Some("2023-09-13".into()),
@@ -286,7 +293,7 @@ mod tests {
             attribution: Some("disputed".into()),
             ..Default::default()
         };
-        assert!(filter.check().is_err());
+        assert!(filter.check(Locale::en).is_err());
         let filter = ClaimFilter {
             to: Some("2023-09-14".into()),
             language: Some(" ID ".into()),
@@ -294,7 +301,7 @@ mod tests {
             speaker: Some("".into()),
             ..Default::default()
         };
-        let checked = filter.check().unwrap();
+        let checked = filter.check(Locale::en).unwrap();
         assert_eq!(checked.language.as_deref(), Some("id"));
         assert_eq!(checked.attribution, Some(AttributionStatus::Disputed));
         assert_eq!(checked.speaker, None);

@@ -9,6 +9,8 @@ use crate::claims::ClaimKind;
 use crate::components::desk::FieldError;
 use crate::entities::edit::search_entities;
 use crate::error::AppError;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::page_locale;
 
 /// A labelled text input named `form[<field>]`, with its error under it.
 #[component]
@@ -64,36 +66,40 @@ pub fn TextAreaField(
 
 #[component]
 pub fn ClaimFields(current: ClaimForm, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let kind_options = ClaimKind::ALL
         .iter()
         .map(|kind| {
-            view! { <option value=kind.as_str() selected=kind.as_str() == current.kind>{kind.label_en()}</option> }
+            view! { <option value=kind.as_str() selected=kind.as_str() == current.kind>{kind.label(locale)}</option> }
         })
         .collect_view();
     view! {
         <SpeakerPicker current=current.speaker.clone() error />
-        <TextField field="speaker_role" label="Speaker's role at the time" value=current.speaker_role.clone() error
-            hint="e.g. juru bicara Kementerian Luar Negeri AS" maxlength=300 />
+        <TextField field="speaker_role" label=td_string!(locale, desk.fields.speaker_role) value=current.speaker_role.clone() error
+            hint=td_string!(locale, desk.fields.speaker_role_hint) maxlength=300 />
         <div class="field">
-            <label for="form-kind">"Kind"</label>
+            <label for="form-kind">{t!(i18n, desk.common.kind)}</label>
             <select id="form-kind" name="form[kind]">{kind_options}</select>
             <FieldError error field="kind" />
         </div>
-        <TextAreaField field="text" label="The claim, in its original words" value=current.text.clone() error required=true rows=4 />
-        <TextField field="language" label="Language of the claim" value=current.language.clone() error hint="id, en, ru, ko …" required=true maxlength=3 />
-        <TextAreaField field="translation" label="Translation" value=current.translation.clone() error />
-        <TextField field="translation_language" label="Language of the translation" value=current.translation_language.clone() error maxlength=3 />
-        <TextField field="headline" label="Headline (shown in listings and to search engines)" value=current.headline.clone() error maxlength=75 />
-        <TextField field="claimed_on" label="When it was said" value=current.claimed_on.clone() error hint="2023-09-13, 2023-09 or 2023" />
-        <TextField field="place" label="Where it was said" value=current.place.clone() error maxlength=200 />
-        <TextField field="tags" label="Topics" value=current.tags.clone() error hint="comma-separated, e.g. korea-utara, senjata" />
-        <TextField field="slug" label="Address (slug)" value=current.slug.clone() error hint="made from the headline when empty; fixed once published" maxlength=120 />
+        <TextAreaField field="text" label=td_string!(locale, desk.fields.text) value=current.text.clone() error required=true rows=4 />
+        <TextField field="language" label=td_string!(locale, desk.fields.language) value=current.language.clone() error hint=td_string!(locale, desk.fields.language_hint) required=true maxlength=3 />
+        <TextAreaField field="translation" label=td_string!(locale, desk.fields.translation) value=current.translation.clone() error />
+        <TextField field="translation_language" label=td_string!(locale, desk.fields.translation_language) value=current.translation_language.clone() error maxlength=3 />
+        <TextField field="headline" label=td_string!(locale, desk.fields.headline) value=current.headline.clone() error maxlength=75 />
+        <TextField field="claimed_on" label=td_string!(locale, desk.fields.claimed_on) value=current.claimed_on.clone() error hint=td_string!(locale, desk.fields.claimed_on_hint) />
+        <TextField field="place" label=td_string!(locale, desk.fields.place) value=current.place.clone() error maxlength=200 />
+        <TextField field="tags" label=td_string!(locale, desk.fields.tags) value=current.tags.clone() error hint=td_string!(locale, desk.fields.tags_hint) />
+        <TextField field="slug" label=td_string!(locale, desk.fields.slug) value=current.slug.clone() error hint=td_string!(locale, desk.fields.slug_hint) maxlength=120 />
     }
 }
 
 /// The speaker field and its search. The search box has no name, so only the field is sent.
 #[component]
 fn SpeakerPicker(current: String, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let speaker = RwSignal::new(current);
     let query = RwSignal::new(String::new());
     // Client-only: the search runs as the user types and is never part of the server render.
@@ -109,14 +115,14 @@ fn SpeakerPicker(current: String, error: Signal<Option<AppError>>) -> impl IntoV
     });
     view! {
         <div class="field speaker-picker">
-            <label for="form-speaker">"Speaker"</label>
-            <span class="hint">"The speaker's slug, or a name or alias; search below."</span>
+            <label for="form-speaker">{t!(i18n, desk.fields.speaker)}</label>
+            <span class="hint">{t!(i18n, desk.fields.speaker_hint)}</span>
             <input id="form-speaker" name="form[speaker]" required prop:value=move || speaker.get()
                 on:input=move |ev| speaker.set(event_target_value(&ev))
                 aria-describedby="speaker-error" />
             <FieldError error field="speaker" />
-            <label class="sr-only" for="speaker-search">"Search speakers"</label>
-            <input id="speaker-search" type="search" placeholder="Search names and aliases (AS, Amerika Serikat, United States…)"
+            <label class="sr-only" for="speaker-search">{t!(i18n, desk.fields.search_speakers)}</label>
+            <input id="speaker-search" type="search" placeholder=td_string!(locale, desk.fields.search_speakers_placeholder)
                 autocomplete="off" on:input=move |ev| query.set(event_target_value(&ev)) />
             {move || {
                     // Read only once something is typed: a LocalResource never resolves on the
@@ -135,8 +141,8 @@ fn SpeakerPicker(current: String, error: Signal<Option<AppError>>) -> impl IntoV
                                         <button type="button" class="link-button" data-slug=hit.slug.clone()
                                             on:click=move |_| { speaker.set(slug.clone()); query.set(String::new()); }>
                                             {hit.name.clone()}
-                                            {hit.matched_alias.clone().map(|a| view! { <span class="muted">" — also “" {a} "”"</span> })}
-                                            <span class="muted">" · " {hit.kind.label_en()}</span>
+                                            {hit.matched_alias.clone().map(|alias| view! { <span class="muted">" — " {td_string!(locale, desk.common.also, alias).to_string()}</span> })}
+                                            <span class="muted">" · " {hit.kind.label(locale)}</span>
                                         </button>
                                     </li>
                                 }

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::badges::{AttributionBadge, VerdictBadge};
 use crate::claims::{ClaimKind, ClaimSummary, Snippet};
-use crate::format::claim_date_en;
+use crate::format::claim_date;
+use crate::i18n::{t, use_i18n};
+use crate::language::page_locale;
 
 /// A list of claims as cards, or a friendly line when there are none.
 #[component]
@@ -25,8 +27,10 @@ pub fn ClaimList(claims: Vec<ClaimSummary>, #[prop(into)] empty_message: String)
 pub fn ClaimCard(claim: ClaimSummary) -> impl IntoView {
     let href = format!("/claims/{}", claim.slug);
     let speaker_href = format!("/entities/{}", claim.speaker.slug);
-    let date = claim_date_en(claim.claimed_on, claim.claimed_on_precision);
-    let quote_mark = (claim.kind == ClaimKind::DirectQuote).then_some("Quote · ");
+    let i18n = use_i18n();
+    let date = claim_date(page_locale(), claim.claimed_on, claim.claimed_on_precision);
+    let quote_mark =
+        (claim.kind == ClaimKind::DirectQuote).then(|| view! { {t!(i18n, common.quote)} " · " });
     view! {
         <article class="claim-card" data-claim=claim.slug.clone()>
             <p class="claim-card__meta">
@@ -50,9 +54,10 @@ pub fn ClaimCard(claim: ClaimSummary) -> impl IntoView {
 /// The words around a search match, the matched words marked (all text escaped as usual).
 #[component]
 fn SnippetLine(snippet: Snippet) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="claim-card__snippet">
-            {snippet.in_translation.then(|| view! { <span class="claim-card__snippet-kicker">"Translation: "</span> })}
+            {snippet.in_translation.then(|| view! { <span class="claim-card__snippet-kicker">{t!(i18n, common.translation)} " "</span> })}
             {snippet
                 .parts
                 .into_iter()

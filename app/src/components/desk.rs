@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::accounts::{get_current_user, CurrentUser};
 use crate::components::error_view::ErrorView;
 use crate::error::{AppError, FieldValue};
+use crate::i18n::{t, use_i18n};
 
 /// A desk page: titled, kept out of search engines, and only for signed-in users (others are
 /// sent to the sign-in form and come back here). What each role may see is checked by the
@@ -22,11 +23,12 @@ where
 {
     let user = Resource::new_blocking(|| (), |_| get_current_user());
     let location = use_location();
+    let i18n = use_i18n();
     view! {
         <Title text=title />
         <Meta name="robots" content="noindex" />
         <section class=format!("wrap desk {class}")>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 // Awaited in a `Suspend` so that the server render waits for it (a plain `.get()`
                 // here renders the fallback on the server). Pages create their resources and
                 // actions above this component, never inside `children`: made inside a Suspense
@@ -86,17 +88,20 @@ pub fn FormOutcome(
     done: Signal<bool>,
     #[prop(into)] ok: String,
 ) -> impl IntoView {
-    move || {
-        match error.get() {
+    let i18n = use_i18n();
+    move || match error.get() {
         Some(AppError::Invalid(_)) => view! {
-            <p class="form-error" role="alert">"Nothing was saved. Please correct the fields marked below."</p>
+            <p class="form-error" role="alert">{t!(i18n, desk.form.not_saved)}</p>
         }
         .into_any(),
         Some(AppError::StaleEdit(_)) => ().into_any(),
-        Some(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-        None if done.get() => view! { <p class="form-ok" role="status">{ok.clone()}</p> }.into_any(),
+        Some(error) => {
+            view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()
+        }
+        None if done.get() => {
+            view! { <p class="form-ok" role="status">{ok.clone()}</p> }.into_any()
+        }
         None => ().into_any(),
-    }
     }
 }
 
@@ -104,6 +109,7 @@ pub fn FormOutcome(
 /// so nothing typed is lost. The form below holds the current values and version.
 #[component]
 pub fn StaleEditPanel(error: Signal<Option<AppError>>, current: Vec<FieldValue>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let Some(AppError::StaleEdit(yours)) = error.get() else {
             return ().into_any();
@@ -129,10 +135,10 @@ pub fn StaleEditPanel(error: Signal<Option<AppError>>, current: Vec<FieldValue>)
             .collect();
         view! {
             <div class="conflict" role="alert">
-                <h2>"Someone else saved this while you were editing"</h2>
-                <p>"Nothing of yours was saved. The form now shows the current values; copy what you still need from your version, then save again."</p>
+                <h2>{t!(i18n, desk.stale.heading)}</h2>
+                <p>{t!(i18n, desk.stale.text)}</p>
                 <table class="desk-table">
-                    <thead><tr><th scope="col">"Field"</th><th scope="col">"Your version"</th><th scope="col">"Current version"</th></tr></thead>
+                    <thead><tr><th scope="col">{t!(i18n, desk.stale.field)}</th><th scope="col">{t!(i18n, desk.stale.yours)}</th><th scope="col">{t!(i18n, desk.stale.current)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::error::AppError;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::page_locale;
 
 /// Shows an error to the reader and, during server rendering, gives the response the matching
 /// HTTP status (a missing claim is a real 404 for browsers and crawlers).
@@ -14,23 +16,34 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
                 .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
         );
     }
+    let i18n = use_i18n();
+    let locale = page_locale();
     let heading = match &error {
-        AppError::NotFound(_) => "Not found",
-        AppError::BadRequest(_) => "That request did not work",
-        AppError::Unauthorized => "Sign in required",
-        AppError::Forbidden => "Not allowed",
-        AppError::Invalid(_) => "Please correct the form",
-        AppError::Conflict(_) | AppError::StaleEdit(_) => "Changed meanwhile",
-        AppError::TooManyRequests(_) => "Too many attempts",
-        AppError::Internal | AppError::Transport(_) => "Something went wrong",
+        AppError::NotFound(_) => td_string!(locale, error.not_found),
+        AppError::BadRequest(_) => td_string!(locale, error.bad_request),
+        AppError::Unauthorized => td_string!(locale, error.unauthorized),
+        AppError::Forbidden => td_string!(locale, error.forbidden),
+        AppError::Invalid(_) => td_string!(locale, error.invalid),
+        AppError::Conflict(_) | AppError::StaleEdit(_) => td_string!(locale, error.conflict),
+        AppError::TooManyRequests(_) => td_string!(locale, error.too_many),
+        AppError::Internal | AppError::Transport(_) => td_string!(locale, error.internal),
+    };
+    // General errors read in the reader's language; a bad request's message is already written
+    // in it by the server (search filters), and the desk's form messages are English for now.
+    let message = match &error {
+        AppError::NotFound(_) => td_string!(locale, error.not_found_text).to_owned(),
+        AppError::Unauthorized => td_string!(locale, error.unauthorized_text).to_owned(),
+        AppError::Forbidden => td_string!(locale, error.forbidden_text).to_owned(),
+        AppError::Internal => td_string!(locale, error.internal_text).to_owned(),
+        other => other.to_string(),
     };
     view! {
         <Title text=heading />
         <section class="wrap error-page" role="alert">
             <h1>{heading}</h1>
-            <p>{error.to_string()}</p>
+            <p>{message}</p>
             <p>
-                <a href="/">"Go to the latest claims"</a>
+                <a href="/">{t!(i18n, error.go_home)}</a>
             </p>
         </section>
     }

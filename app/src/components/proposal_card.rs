@@ -7,7 +7,9 @@ use crate::accounts::{CurrentUser, UserRole};
 use crate::claims::EditorialState;
 use crate::components::desk::FieldError;
 use crate::error::AppError;
-use crate::format::day_en;
+use crate::format::day;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::page_locale;
 use crate::proposals::{DecideProposal, ProposalState, ProposalView};
 
 #[component]
@@ -41,6 +43,16 @@ pub fn ProposalCard(
     let own_pending =
         proposal.state == ProposalState::Pending && user.user_id == proposal.proposer_id;
     let published = proposal.claim_state == EditorialState::Published;
+    let i18n = use_i18n();
+    let locale = page_locale();
+    let state = proposal.state.label(locale);
+    let proposed_by = td_string!(
+        locale,
+        desk.proposal.proposed_by,
+        proposer = proposal.proposer.clone(),
+        day = day(locale, proposal.proposed_at.date_naive())
+    )
+    .to_string();
     view! {
         <article class="proposal" data-proposal=id data-state=proposal.state.as_str()>
             {with_claim.then(|| view! {
@@ -51,12 +63,12 @@ pub fn ProposalCard(
                 <blockquote class="proposal__text">{proposal.claim_text.clone()}</blockquote>
             })}
             <p class="proposal__change">
-                <strong>{proposal.axis.label_en()} ": "</strong>
-                <span class="proposal__from">{proposal.from_label.clone().unwrap_or_else(|| "none".into())}</span>
+                <strong>{proposal.axis.label(locale)} ": "</strong>
+                <span class="proposal__from">{proposal.from_label.clone().unwrap_or_else(|| td_string!(locale, desk.common.none).into())}</span>
                 " → "
                 <span class="proposal__to">{proposal.to_label.clone()}</span>
-                <span class="muted">" · proposed by " {proposal.proposer.clone()} " on " {day_en(proposal.proposed_at.date_naive())}</span>
-                <span class=format!("state state--{}", proposal.state.as_str())>{proposal.state.as_str()}</span>
+                <span class="muted">" · " {proposed_by}</span>
+                <span class=format!("state state--{}", proposal.state.as_str())>{state}</span>
             </p>
             <p class="proposal__rationale">{proposal.rationale.clone()}</p>
             <ul class="evidence">
@@ -69,29 +81,29 @@ pub fn ProposalCard(
             </ul>
             {proposal.decider.clone().map(|decider| view! {
                 <p class="proposal__decision">
-                    {format!("{} by {decider}", proposal.state.as_str())}
+                    {td_string!(locale, desk.proposal.decided, state, decider).to_string()}
                     {proposal.decision_note.clone().map(|n| format!(": {n}"))}
                 </p>
             })}
-            {own_pending.then(|| view! { <p class="muted">"Waiting for another editor (four-eyes rule)."</p> })}
+            {own_pending.then(|| view! { <p class="muted">{t!(i18n, desk.proposal.waiting)}</p> })}
             {can_decide.then(|| view! {
                 <ActionForm action=decide attr:class="decide-form">
                     <input type="hidden" name="proposal_id" value=id />
                     <fieldset>
-                        <legend>"Decision"</legend>
-                        <label><input type="radio" name="decision" value="approve" required /> " Approve"</label>
-                        <label><input type="radio" name="decision" value="reject" /> " Reject"</label>
+                        <legend>{t!(i18n, desk.proposal.decision)}</legend>
+                        <label><input type="radio" name="decision" value="approve" required /> " " {t!(i18n, desk.proposal.approve)}</label>
+                        <label><input type="radio" name="decision" value="reject" /> " " {t!(i18n, desk.proposal.reject)}</label>
                         <FieldError error field="decision" />
                     </fieldset>
-                    <label for=format!("note-{id}")>"Note to the proposer"</label>
+                    <label for=format!("note-{id}")>{t!(i18n, desk.proposal.note)}</label>
                     <textarea id=format!("note-{id}") name="note" rows="2" required></textarea>
                     <FieldError error field="note" />
                     {published.then(|| view! {
-                        <label for=format!("correction-{id}")>"Public correction note (the claim is published; needed when approving)"</label>
+                        <label for=format!("correction-{id}")>{t!(i18n, desk.proposal.correction_note)}</label>
                         <textarea id=format!("correction-{id}") name="correction_note" rows="2"></textarea>
                         <FieldError error field="correction_note" />
                     })}
-                    <button type="submit">"Record decision"</button>
+                    <button type="submit">{t!(i18n, desk.proposal.record)}</button>
                     {move || error.get().filter(|e| !matches!(e, AppError::Invalid(_))).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
                 </ActionForm>
             })}

@@ -10,6 +10,7 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CorrectionView {
@@ -23,31 +24,31 @@ pub struct CorrectionView {
 }
 
 impl CorrectionView {
-    /// "text, verdict" in words a reader understands.
-    pub fn changed_en(&self) -> String {
-        let words: Vec<&str> = self
-            .changed
-            .iter()
-            .map(|field| match field.as_str() {
-                "text" => "wording",
-                "speaker" => "speaker",
-                "speaker_role" => "speaker's role",
-                "translation" | "translation_language" => "translation",
-                "headline" => "headline",
-                "claimed_on" | "claimed_on_precision" => "date",
-                "verdict" | "verdict_explanation" => "verdict",
-                "attribution" | "attribution_status" | "attribution_explanation" => "attribution",
-                "relations" => "related claims",
-                "retraction" => "retraction",
-                "tags" => "topics",
-                "kind" => "type of claim",
-                "place" => "place",
-                "language" => "language",
-                _ => "details",
-            })
-            .collect();
+    /// "text, verdict" in words a reader understands, in the reader's language.
+    pub fn changed(&self, locale: Locale) -> String {
         let mut unique: Vec<&str> = Vec::new();
-        for word in words {
+        for field in &self.changed {
+            let word = match field.as_str() {
+                "text" => td_string!(locale, corrections.field_text),
+                "speaker" => td_string!(locale, corrections.field_speaker),
+                "speaker_role" => td_string!(locale, corrections.field_speaker_role),
+                "translation" | "translation_language" => {
+                    td_string!(locale, corrections.field_translation)
+                }
+                "headline" => td_string!(locale, corrections.field_headline),
+                "claimed_on" | "claimed_on_precision" => td_string!(locale, corrections.field_date),
+                "verdict" | "verdict_explanation" => td_string!(locale, corrections.field_verdict),
+                "attribution" | "attribution_status" | "attribution_explanation" => {
+                    td_string!(locale, corrections.field_attribution)
+                }
+                "relations" => td_string!(locale, corrections.field_relations),
+                "retraction" => td_string!(locale, corrections.field_retraction),
+                "tags" => td_string!(locale, corrections.field_topics),
+                "kind" => td_string!(locale, corrections.field_kind),
+                "place" => td_string!(locale, corrections.field_place),
+                "language" => td_string!(locale, corrections.field_language),
+                _ => td_string!(locale, corrections.field_other),
+            };
             if !unique.contains(&word) {
                 unique.push(word);
             }

@@ -86,6 +86,7 @@ pub async fn verdict_tally(pool: &PgPool, entity_id: i64) -> Result<Vec<VerdictC
         r#"
         select count(*) as "count!", r.slug as "slug?", r.label_en as "label_en?", r.label_id as "label_id?",
                r.colour as "colour?", r.rating_value, r.explanation_en as "explanation_en?",
+               r.explanation_id as "explanation_id?",
                r.retired as "retired?"
           from claim c
           left join rating r on r.rating_id = c.rating_id
@@ -103,11 +104,10 @@ pub async fn verdict_tally(pool: &PgPool, entity_id: i64) -> Result<Vec<VerdictC
             count: row.count,
             verdict: Rating::from_columns(
                 row.slug,
-                row.label_en,
-                row.label_id,
+                (row.label_en, row.label_id),
                 row.colour,
                 row.rating_value,
-                row.explanation_en,
+                (row.explanation_en, row.explanation_id),
                 row.retired,
             ),
         })

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::claims::{AttributionStatus, ClaimListPage, ClaimSummary, SpeakerRef};
 use crate::db_enum;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 use crate::ratings::Rating;
 
 db_enum! {
@@ -23,15 +24,15 @@ db_enum! {
 }
 
 impl EntityKind {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            EntityKind::Person => "Person",
-            EntityKind::Government => "Government",
-            EntityKind::Agency => "Ministry or agency",
-            EntityKind::MediaOutlet => "Media outlet",
-            EntityKind::Company => "Company",
-            EntityKind::Group => "Group",
-            EntityKind::Other => "Organisation",
+            EntityKind::Person => td_string!(locale, entity_kind.person),
+            EntityKind::Government => td_string!(locale, entity_kind.government),
+            EntityKind::Agency => td_string!(locale, entity_kind.agency),
+            EntityKind::MediaOutlet => td_string!(locale, entity_kind.media_outlet),
+            EntityKind::Company => td_string!(locale, entity_kind.company),
+            EntityKind::Group => td_string!(locale, entity_kind.group),
+            EntityKind::Other => td_string!(locale, entity_kind.other),
         }
     }
 }
@@ -109,7 +110,10 @@ pub async fn get_public_entity(
             .await?
             .ok_or_else(|| AppError::not_found("This person or organisation"))?;
         let tally = db::verdict_tally(&pool, entity.entity_id).await?;
-        let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
+        let after = crate::claims::cursor::ListCursor::from_param(
+            after.as_deref(),
+            crate::language::request_locale(),
+        )?;
         let query = crate::claims::db::ListQuery {
             filter: crate::claims::search::CheckedFilter {
                 speaker: Some(entity.slug.clone()),

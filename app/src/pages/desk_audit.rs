@@ -10,6 +10,8 @@ use super::url_with_query;
 use crate::audit::{list_audit_events, AuditEventView, AuditFilter};
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::language::page_locale;
 
 const OBJECT_TYPES: &[&str] = &[
     "claim",
@@ -20,6 +22,21 @@ const OBJECT_TYPES: &[&str] = &[
     "entity",
     "app_user",
 ];
+
+/// An object type as the filter and the log read it; the stored name when we have no label.
+fn object_type_label(locale: Locale, object_type: &str) -> String {
+    let label = match object_type {
+        "claim" => td_string!(locale, desk.audit.objects.claim),
+        "appearance" => td_string!(locale, desk.audit.objects.appearance),
+        "relation" => td_string!(locale, desk.audit.objects.relation),
+        "proposal" => td_string!(locale, desk.audit.objects.proposal),
+        "source" => td_string!(locale, desk.audit.objects.source),
+        "entity" => td_string!(locale, desk.audit.objects.entity),
+        "app_user" => td_string!(locale, desk.audit.objects.app_user),
+        other => return other.to_owned(),
+    };
+    label.to_owned()
+}
 
 #[component]
 pub fn DeskAuditPage() -> impl IntoView {
@@ -34,13 +51,15 @@ pub fn DeskAuditPage() -> impl IntoView {
         }
     };
     let page = Resource::new_blocking(filter, list_audit_events);
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <Title text="Audit log" />
+        <Title text=td_string!(locale, site.nav_audit) />
         <Meta name="robots" content="noindex" />
         <section class="wrap desk-audit">
-            <h1>"Audit log"</h1>
-            <p class="lede">"Every change to claims, sources, entities, relations, proposals and accounts. Nobody can edit or delete these entries."</p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading the log…"</p> }>
+            <h1>{t!(i18n, site.nav_audit)}</h1>
+            <p class="lede">{t!(i18n, desk.audit.lede)}</p>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, desk.audit.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let current = filter();
                     match page.await {
@@ -59,7 +78,7 @@ pub fn DeskAuditPage() -> impl IntoView {
                             view! {
                                 <AuditFilterForm filter=current />
                                 <AuditTable events=page.events />
-                                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older entries →"</a></nav> })}
+                                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>{t!(i18n, desk.audit.older)}</a></nav> })}
                             }
                             .into_any()
                         }
@@ -74,44 +93,48 @@ pub fn DeskAuditPage() -> impl IntoView {
 
 #[component]
 fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <form class="filters" method="get" action="/desk/audit" aria-label="Filter the audit log">
+        <form class="filters" method="get" action="/desk/audit" aria-label=td_string!(locale, desk.audit.filter_label)>
             <label>
-                <span>"Object type"</span>
+                <span>{t!(i18n, desk.audit.object_type)}</span>
                 <select name="object_type">
-                    <option value="">"All"</option>
+                    <option value="">{t!(i18n, desk.audit.all)}</option>
                     {OBJECT_TYPES
                         .iter()
-                        .map(|t| view! { <option value=*t selected=filter.object_type.as_deref() == Some(*t)>{*t}</option> })
+                        .map(|object_type| view! { <option value=*object_type selected=filter.object_type.as_deref() == Some(*object_type)>{object_type_label(locale, object_type)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label>
-                <span>"Object id"</span>
+                <span>{t!(i18n, desk.audit.object_id)}</span>
                 <input name="object_id" inputmode="numeric" value=filter.object_id.map(|id| id.to_string()) />
             </label>
             <label>
-                <span>"User"</span>
+                <span>{t!(i18n, desk.audit.user)}</span>
                 <input name="actor" value=filter.actor.clone() autocapitalize="none" spellcheck="false" />
             </label>
-            <button type="submit">"Show"</button>
+            <button type="submit">{t!(i18n, desk.audit.show)}</button>
         </form>
     }
 }
 
 #[component]
 fn AuditTable(events: Vec<AuditEventView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     if events.is_empty() {
-        return view! { <p class="empty">"No audit entries match."</p> }.into_any();
+        return view! { <p class="empty">{t!(i18n, desk.audit.empty)}</p> }.into_any();
     }
     view! {
         <table class="desk-table audit-table">
             <thead>
                 <tr>
-                    <th scope="col">"When (UTC)"</th>
-                    <th scope="col">"Who"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">"Before → after"</th>
+                    <th scope="col">{t!(i18n, desk.audit.when)}</th>
+                    <th scope="col">{t!(i18n, desk.audit.who)}</th>
+                    <th scope="col">{t!(i18n, desk.audit.what)}</th>
+                    <th scope="col">{t!(i18n, desk.audit.before_after)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -129,13 +152,13 @@ fn AuditTable(events: Vec<AuditEventView>) -> impl IntoView {
                                 <td><a href=actor_href>{event.actor.clone()}</a></td>
                                 <td>
                                     <code>{event.action.clone()}</code>
-                                    " on "
-                                    <a href=object_href>{format!("{} #{}", event.object_type, event.object_id)}</a>
+                                    " " {t!(i18n, desk.audit.on)} " "
+                                    <a href=object_href>{format!("{} #{}", object_type_label(locale, &event.object_type), event.object_id)}</a>
                                     {event.note.clone().map(|note| view! { <p class="muted">{note}</p> })}
                                 </td>
                                 <td>
-                                    {event.before.clone().map(|json| view! { <details><summary>"before"</summary><pre>{json}</pre></details> })}
-                                    {event.after.clone().map(|json| view! { <details><summary>"after"</summary><pre>{json}</pre></details> })}
+                                    {event.before.clone().map(|json| view! { <details><summary>{t!(i18n, desk.audit.before)}</summary><pre>{json}</pre></details> })}
+                                    {event.after.clone().map(|json| view! { <details><summary>{t!(i18n, desk.audit.after)}</summary><pre>{json}</pre></details> })}
                                 </td>
                             </tr>
                         }

@@ -22,6 +22,8 @@ use crate::components::error_view::ErrorView;
 use crate::components::proposal_card::ProposalCard;
 use crate::entities::edit::CreateEntity;
 use crate::entities::EntityKind;
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::language::page_locale;
 use crate::proposals::{get_claim_judgements, DecideProposal, JudgementAxis, ProposeJudgement};
 use crate::sources::edit::{get_desk_source, list_desk_sources};
 
@@ -29,15 +31,17 @@ use crate::sources::edit::{get_desk_source, list_desk_sources};
 pub fn NewClaimPage() -> impl IntoView {
     let create = ServerAction::<CreateClaim>::new();
     let error = action_error(create);
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <DeskPage title="New claim".into() class="desk-claim" children=move |_user| {
+        <DeskPage title=td_string!(locale, desk.claim.new_title).into() class="desk-claim" children=move |_user| {
             view! {
-                <h1>"New claim"</h1>
-                <p class="lede">"Record who said what. You can add where it appears, related claims and judgements once it is saved as a draft."</p>
-                <FormOutcome error done=action_done(create) ok="Claim saved." />
+                <h1>{t!(i18n, desk.claim.new_title)}</h1>
+                <p class="lede">{t!(i18n, desk.claim.new_lede)}</p>
+                <FormOutcome error done=action_done(create) ok=td_string!(locale, desk.claim.created) />
                 <ActionForm action=create attr:class="desk-form">
                     <ClaimFields current=ClaimForm { language: "id".into(), kind: "direct_quote".into(), ..ClaimForm::default() } error />
-                    <button type="submit">"Save draft"</button>
+                    <button type="submit">{t!(i18n, desk.claim.save_draft)}</button>
                 </ActionForm>
                 <NewEntityForm />
             }
@@ -87,8 +91,9 @@ pub fn DeskClaimPage() -> impl IntoView {
             },
         ),
     };
+    let locale = page_locale();
     view! {
-        <DeskPage title="Claim editor".into() class="desk-claim" children=move |user| {
+        <DeskPage title=td_string!(locale, desk.claim.editor_title).into() class="desk-claim" children=move |user| {
             view! { <ClaimEditor user claim judgements actions source_text /> }
         } />
     }
@@ -162,11 +167,12 @@ fn ClaimEditor(
     actions: EditorActions,
     source_text: SourceText,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         // A Transition keeps the editor on screen while it reloads after an action. It awaits (a
         // `Suspend`) so that the server render waits for the data; no section below creates a
         // server resource (the page made them all, see DeskPage).
-        <Transition fallback=|| view! { <p class="loading">"Loading the claim…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, claim.loading)}</p> }>
             {move || {
                 let user = user.clone();
                 Suspend::new(async move {
@@ -180,7 +186,7 @@ fn ClaimEditor(
                         <AppearancesSection claim=claim.clone() actions chosen=source_text.chosen sources text />
                         <RelationsSection claim=claim.clone() actions />
                         <JudgementsSection claim=claim.clone() user proposals=judgements.proposals ratings=judgements.ratings actions />
-                        <p><a href=format!("/desk/audit?object_type=claim&object_id={}", claim.claim_id)>"This claim's history in the audit log"</a></p>
+                        <p><a href=format!("/desk/audit?object_type=claim&object_id={}", claim.claim_id)>{t!(i18n, desk.claim.history_link)}</a></p>
                     }
                     .into_any(),
                     (Err(error), ..) | (_, Err(error), ..) | (_, _, Err(error), _) | (.., Err(error)) => {
@@ -195,11 +201,13 @@ fn ClaimEditor(
 
 #[component]
 fn ClaimHeader(claim: DeskClaim) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let state = claim.editorial_state;
     view! {
         <p class="eyebrow">
-            <span class=format!("state state--{}", state.as_str()) data-state=state.as_str()>{state.as_str().replace('_', " ")}</span>
-            {claim.author.clone().map(|a| view! { <span class="muted">" · by " {a}</span> })}
+            <span class=format!("state state--{}", state.as_str()) data-state=state.as_str()>{state.label(locale)}</span>
+            {claim.author.clone().map(|name| view! { <span class="muted">" · " {td_string!(locale, desk.common.by, name).to_string()}</span> })}
         </p>
         <h1>{claim.title()}</h1>
         <p class="muted">{claim.speaker_name.clone()}</p>
@@ -208,15 +216,17 @@ fn ClaimHeader(claim: DeskClaim) -> impl IntoView {
             <AttributionBadge status=claim.attribution_status />
         </div>
         {matches!(state, EditorialState::Published | EditorialState::Retracted).then(|| view! {
-            <p><a href=format!("/claims/{}", claim.slug)>"See the public page"</a></p>
+            <p><a href=format!("/claims/{}", claim.slug)>{t!(i18n, desk.claim.public_page_link)}</a></p>
         })}
-        {claim.retraction_note.clone().map(|note| view! { <p class="retraction">"Retracted: " {note}</p> })}
+        {claim.retraction_note.clone().map(|note| view! { <p class="retraction">{t!(i18n, claim.retracted)} ": " {note}</p> })}
     }
 }
 
 /// Submit, return with a note, publish, retract with a note — whichever applies.
 #[component]
 fn WorkflowPanel(claim: DeskClaim, user: CurrentUser, actions: EditorActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let editor = user.role == UserRole::Editor;
     let author = claim.author_id == Some(user.user_id);
     let (id, version) = (claim.claim_id, claim.version);
@@ -232,7 +242,7 @@ fn WorkflowPanel(claim: DeskClaim, user: CurrentUser, actions: EditorActions) ->
             <ActionForm action=actions.submit attr:class="inline-form">
                 <input type="hidden" name="claim_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <button type="submit">"Submit for review"</button>
+                <button type="submit">{t!(i18n, desk.workflow.submit)}</button>
             </ActionForm>
         }
         .into_any(),
@@ -240,39 +250,39 @@ fn WorkflowPanel(claim: DeskClaim, user: CurrentUser, actions: EditorActions) ->
             <ActionForm action=actions.publish attr:class="inline-form">
                 <input type="hidden" name="claim_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <button type="submit">"Publish"</button>
+                <button type="submit">{t!(i18n, desk.workflow.publish)}</button>
             </ActionForm>
             <ActionForm action=actions.ret attr:class="desk-form">
                 <input type="hidden" name="claim_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <label for="return-note">"Return to the author with a note"</label>
+                <label for="return-note">{t!(i18n, desk.workflow.return_label)}</label>
                 <textarea id="return-note" name="note" rows="2" required></textarea>
                 <FieldError error=errors field="note" />
-                <button type="submit">"Return to draft"</button>
+                <button type="submit">{t!(i18n, desk.workflow.return_button)}</button>
             </ActionForm>
         }
         .into_any(),
         EditorialState::Published if editor => view! {
             <details class="retract">
-                <summary>"Retract this claim"</summary>
+                <summary>{t!(i18n, desk.workflow.retract_summary)}</summary>
                 <ActionForm action=actions.retract attr:class="desk-form">
                     <input type="hidden" name="claim_id" value=id />
                     <input type="hidden" name="version" value=version />
-                    <label for="retract-note">"Public retraction note"</label>
+                    <label for="retract-note">{t!(i18n, desk.workflow.retract_note)}</label>
                     <textarea id="retract-note" name="note" rows="2" required></textarea>
                     <FieldError error=errors field="note" />
-                    <button type="submit">"Retract"</button>
+                    <button type="submit">{t!(i18n, desk.workflow.retract_button)}</button>
                 </ActionForm>
             </details>
         }
         .into_any(),
         EditorialState::InReview => {
-            view! { <p class="muted">"Waiting for an editor's review."</p> }.into_any()
+            view! { <p class="muted">{t!(i18n, desk.workflow.waiting)}</p> }.into_any()
         }
         _ => ().into_any(),
     };
     view! {
-        <section class="workflow" aria-label="Editorial state">
+        <section class="workflow" aria-label=td_string!(locale, desk.workflow.label)>
             {forms}
             {move || errors.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
         </section>
@@ -281,13 +291,15 @@ fn WorkflowPanel(claim: DeskClaim, user: CurrentUser, actions: EditorActions) ->
 
 #[component]
 fn FieldsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let error = action_error(actions.update);
     let published = claim.editorial_state == EditorialState::Published;
     let current = claim.form.values();
     view! {
         <section aria-labelledby="fields-heading">
-            <h2 id="fields-heading">"The claim"</h2>
-            <FormOutcome error done=action_done(actions.update) ok="Saved." />
+            <h2 id="fields-heading">{t!(i18n, desk.claim.fields_heading)}</h2>
+            <FormOutcome error done=action_done(actions.update) ok=td_string!(locale, desk.common.saved) />
             <StaleEditPanel error current />
             <ActionForm action=actions.update attr:class="desk-form">
                 <input type="hidden" name="claim_id" value=claim.claim_id />
@@ -295,13 +307,13 @@ fn FieldsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                 <ClaimFields current=claim.form.clone() error />
                 {published.then(|| view! {
                     <div class="field">
-                        <label for="correction-note">"Correction note (public)"</label>
-                        <span class="hint">"This claim is published: any change is a correction that readers see with this note."</span>
+                        <label for="correction-note">{t!(i18n, desk.common.correction_note_public)}</label>
+                        <span class="hint">{t!(i18n, desk.claim.correction_hint)}</span>
                         <textarea id="correction-note" name="correction_note" rows="2"></textarea>
                         <FieldError error field="correction_note" />
                     </div>
                 })}
-                <button type="submit">{if published { "Save correction" } else { "Save" }}</button>
+                <button type="submit">{if published { td_string!(locale, desk.claim.save_correction) } else { td_string!(locale, desk.common.save) }}</button>
             </ActionForm>
             <NewEntityForm />
         </section>
@@ -314,33 +326,35 @@ fn FieldsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
 fn NewEntityForm() -> impl IntoView {
     let create = ServerAction::<CreateEntity>::new();
     let error = action_error(create);
+    let i18n = use_i18n();
+    let locale = page_locale();
     let kinds = EntityKind::ALL
         .iter()
-        .map(|k| view! { <option value=k.as_str()>{k.label_en()}</option> })
+        .map(|k| view! { <option value=k.as_str()>{k.label(locale)}</option> })
         .collect_view();
     view! {
         <details class="new-entity">
-            <summary>"Speaker not listed? Create them"</summary>
+            <summary>{t!(i18n, desk.claim.new_speaker_summary)}</summary>
             <ActionForm action=create attr:class="desk-form">
                 <input type="hidden" name="stay" value="true" />
                 <div class="field">
-                    <label for="entity-name">"Name"</label>
+                    <label for="entity-name">{t!(i18n, desk.common.name)}</label>
                     <input id="entity-name" name="form[name]" required maxlength="200" />
                     <FieldError error field="name" />
                     <FieldError error field="slug" />
                 </div>
                 <div class="field">
-                    <label for="entity-kind">"Kind"</label>
+                    <label for="entity-kind">{t!(i18n, desk.common.kind)}</label>
                     <select id="entity-kind" name="form[kind]">{kinds}</select>
                 </div>
                 <div class="field">
-                    <label for="entity-aliases">"Aliases, one per line as “name | language”"</label>
+                    <label for="entity-aliases">{t!(i18n, desk.claim.new_speaker_aliases)}</label>
                     <textarea id="entity-aliases" name="form[aliases]" rows="2"></textarea>
                     <FieldError error field="aliases" />
                 </div>
-                <button type="submit">"Create speaker"</button>
+                <button type="submit">{t!(i18n, desk.claim.create_speaker)}</button>
                 {move || match create.value().get() {
-                    Some(Ok(slug)) => view! { <p class="form-ok" role="status">"Created. Its slug is " <code>{slug}</code> "; enter it as the speaker."</p> }.into_any(),
+                    Some(Ok(slug)) => view! { <p class="form-ok" role="status">{t!(i18n, desk.claim.speaker_created_before)} " " <code>{slug}</code> {t!(i18n, desk.claim.speaker_created_after)}</p> }.into_any(),
                     Some(Err(e)) if !matches!(e, crate::error::AppError::Invalid(_)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     _ => ().into_any(),
                 }}
@@ -371,56 +385,58 @@ fn AppearancesSection(
             }
         }
     };
+    let i18n = use_i18n();
+    let locale = page_locale();
     let role_options = AppearanceRole::ALL
         .iter()
-        .map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> })
+        .map(|r| view! { <option value=r.as_str()>{r.label(locale)}</option> })
         .collect_view();
     view! {
         <section aria-labelledby="appearances-heading">
-            <h2 id="appearances-heading">"Where it appears"</h2>
+            <h2 id="appearances-heading">{t!(i18n, claim.appearances_heading)}</h2>
             <ul class="appearances">
                 {claim.appearances.iter().map(|a| view! {
                     <li>
                         <q>{a.exact.clone()}</q>
                         <span class="muted">
                             " — " <a href=format!("/desk/sources/{}", a.source_id)>{a.source_title.clone()}</a>
-                            " · " {a.role.as_str()}
+                            " · " {a.role.label(locale)}
                             {a.cue_verb.clone().map(|v| format!(" · “{v}”"))}
-                            {a.snapshot_number.map(|n| format!(" · anchored in snapshot {n}"))}
+                            {a.snapshot_number.map(|number| format!(" · {}", td_string!(locale, desk.claim.anchored, number)))}
                         </span>
                     </li>
                 }).collect_view()}
             </ul>
-            <h3>"Add an appearance"</h3>
+            <h3>{t!(i18n, desk.claim.add_appearance_heading)}</h3>
             // Without JavaScript, this GET form reloads the page with the source's text shown.
             <form method="get" class="inline-form" on:submit=|ev| ev.prevent_default()>
-                <label for="appearance-source">"Source"</label>
+                <label for="appearance-source">{t!(i18n, desk.claim.source)}</label>
                 {
                         view! {
                             <select id="appearance-source" name="source"
                                 on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                                <option value="">"Choose a source…"</option>
+                                <option value="">{t!(i18n, desk.claim.choose_source)}</option>
                                 {sources.into_iter().map(|s| view! {
                                     <option value=s.source_id selected=chosen.get_untracked() == Some(s.source_id)>
-                                        {source_label(&s)}
+                                        {source_label(locale, &s)}
                                     </option>
                                 }).collect_view()}
                             </select>
                         }
                 }
                 // Needed without JavaScript; with it, choosing a source shows its text at once.
-                <button type="submit">"Show its text"</button>
-                <a href="/desk/sources/new">"New source"</a>
+                <button type="submit">{t!(i18n, desk.claim.show_text)}</button>
+                <a href="/desk/sources/new">{t!(i18n, desk.sources.new_heading)}</a>
             </form>
             {
                     match text {
                         Some(snapshot) => view! {
-                            <p class="hint">{format!("Select the excerpt in the text of snapshot {} — it is copied into the excerpt field.", snapshot.snapshot_number)}</p>
+                            <p class="hint">{td_string!(locale, desk.claim.select_hint, number = snapshot.snapshot_number).to_string()}</p>
                             <div class="snapshot" node_ref=snapshot_ref tabindex="0"
                                 on:mouseup=move |_| take_selection() on:keyup=move |_| take_selection()>{snapshot.body}</div>
                         }.into_any(),
                         None if chosen.get_untracked().is_some() => view! {
-                            <p class="hint">"This source has no captured text; type the excerpt exactly as it appears."</p>
+                            <p class="hint">{t!(i18n, desk.claim.no_text_hint)}</p>
                         }.into_any(),
                         _ => ().into_any(),
                     }
@@ -431,39 +447,39 @@ fn AppearancesSection(
                 <input type="hidden" name="start_offset" prop:value=move || start.get() />
                 <FieldError error field="source_id" />
                 <div class="field">
-                    <label for="appearance-exact">"Excerpt"</label>
+                    <label for="appearance-exact">{t!(i18n, desk.claim.excerpt)}</label>
                     <textarea id="appearance-exact" name="exact" rows="3" required prop:value=move || exact.get()
                         on:input=move |ev| { exact.set(event_target_value(&ev)); start.set(String::new()); }></textarea>
                     <FieldError error field="exact" />
                 </div>
                 <div class="field">
-                    <label for="appearance-role">"How the source carries it"</label>
+                    <label for="appearance-role">{t!(i18n, desk.claim.role_label)}</label>
                     <select id="appearance-role" name="role">{role_options}</select>
                 </div>
                 <div class="field">
-                    <label for="appearance-cue">"Cue verb"</label>
-                    <span class="hint">"the verb that introduces the claim: menuduh, membantah, said…"</span>
+                    <label for="appearance-cue">{t!(i18n, desk.claim.cue_verb)}</label>
+                    <span class="hint">{t!(i18n, desk.claim.cue_hint)}</span>
                     <input id="appearance-cue" name="cue_verb" maxlength="60" />
                     <FieldError error field="cue_verb" />
                 </div>
-                <button type="submit">"Add appearance"</button>
-                <FormOutcome error done=action_done(actions.appearance) ok="Appearance added." />
+                <button type="submit">{t!(i18n, desk.claim.add_appearance)}</button>
+                <FormOutcome error done=action_done(actions.appearance) ok=td_string!(locale, desk.claim.appearance_added) />
             </ActionForm>
         </section>
     }
 }
 
 /// One line of text per option: "Title — Outlet (text captured)".
-fn source_label(source: &crate::sources::edit::SourcePick) -> String {
+fn source_label(locale: Locale, source: &crate::sources::edit::SourcePick) -> String {
     let outlet = source
         .outlet_name
         .as_ref()
         .map(|o| format!(" — {o}"))
         .unwrap_or_default();
     let captured = if source.has_snapshot {
-        " (text captured)"
+        format!(" ({})", td_string!(locale, desk.claim.text_captured))
     } else {
-        ""
+        String::new()
     };
     format!("{}{outlet}{captured}", source.title)
 }
@@ -495,6 +511,8 @@ fn selected_excerpt(container: &web_sys::HtmlDivElement) -> Option<(String, usiz
 
 #[component]
 fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let error = action_error(actions.relation);
     let unrelate_error = action_error(actions.unrelate);
     let published = claim.editorial_state == EditorialState::Published;
@@ -514,14 +532,17 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
     });
     let kinds = RelationKind::ALL
         .iter()
-        .map(|k| view! { <option value=k.as_str()>{format!("this claim {}", k.outgoing_label_en().to_lowercase())}</option> })
+        .map(|k| {
+            let relation = k.outgoing_label(locale).to_lowercase();
+            view! { <option value=k.as_str()>{td_string!(locale, desk.claim.relation_option, relation).to_string()}</option> }
+        })
         .collect_view();
     view! {
         <section aria-labelledby="relations-heading">
-            <h2 id="relations-heading">"Related claims"</h2>
+            <h2 id="relations-heading">{t!(i18n, claim.related_heading)}</h2>
             <ul class="relations">
                 {claim.relations.clone().into_iter().map(|r| {
-                    let label = if r.incoming { r.kind.incoming_label_en() } else { r.kind.outgoing_label_en() };
+                    let label = if r.incoming { r.kind.incoming_label(locale) } else { r.kind.outgoing_label(locale) };
                     let removable = !r.incoming;
                     let relation_id = r.relation_id;
                     view! {
@@ -533,10 +554,10 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                                 <ActionForm action=actions.unrelate attr:class="inline-form">
                                     <input type="hidden" name="relation_id" value=relation_id />
                                     {published.then(|| view! {
-                                        <label class="sr-only" for=format!("unrelate-{relation_id}")>"Correction note"</label>
-                                        <input id=format!("unrelate-{relation_id}") name="correction_note" placeholder="Public correction note" required />
+                                        <label class="sr-only" for=format!("unrelate-{relation_id}")>{t!(i18n, desk.claim.correction_note)}</label>
+                                        <input id=format!("unrelate-{relation_id}") name="correction_note" placeholder=td_string!(locale, desk.claim.public_correction_note) required />
                                     })}
-                                    <button type="submit" class="link-button">"Remove"</button>
+                                    <button type="submit" class="link-button">{t!(i18n, desk.claim.remove)}</button>
                                 </ActionForm>
                             })}
                         </li>
@@ -544,20 +565,20 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {move || unrelate_error.get().map(|e| view! { <p class="form-error" role="alert">{e.problem_with("correction_note").unwrap_or_else(|| e.to_string())}</p> })}
-            <h3>"Link another claim"</h3>
+            <h3>{t!(i18n, desk.claim.link_heading)}</h3>
             <ActionForm action=actions.relation attr:class="desk-form">
                 <input type="hidden" name="claim_id" value=claim.claim_id />
                 <div class="field">
-                    <label for="relation-kind">"Relation"</label>
+                    <label for="relation-kind">{t!(i18n, desk.claim.relation)}</label>
                     <select id="relation-kind" name="kind">{kinds}</select>
                 </div>
                 <div class="field">
-                    <label for="relation-target">"Other claim (its slug)"</label>
+                    <label for="relation-target">{t!(i18n, desk.claim.other_claim)}</label>
                     <input id="relation-target" name="target" required prop:value=move || target.get()
                         on:input=move |ev| target.set(event_target_value(&ev)) />
                     <FieldError error field="target" />
-                    <label class="sr-only" for="relation-search">"Search claims"</label>
-                    <input id="relation-search" type="search" autocomplete="off" placeholder="Search claims by words, speaker or slug"
+                    <label class="sr-only" for="relation-search">{t!(i18n, desk.claim.search_claims)}</label>
+                    <input id="relation-search" type="search" autocomplete="off" placeholder=td_string!(locale, desk.claim.search_claims_placeholder)
                         on:input=move |ev| query.set(event_target_value(&ev)) />
                     {move || {
                             // Read only once something is typed: a LocalResource never resolves on the
@@ -573,7 +594,7 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                                         let slug = hit.slug.clone();
                                         view! {
                                             <li><button type="button" class="link-button" on:click=move |_| { target.set(slug.clone()); query.set(String::new()); }>
-                                                {hit.title.clone()} <span class="muted">" — " {hit.speaker_name.clone()} " · " {hit.editorial_state.as_str()}</span>
+                                                {hit.title.clone()} <span class="muted">" — " {hit.speaker_name.clone()} " · " {hit.editorial_state.label(locale)}</span>
                                             </button></li>
                                         }
                                     }).collect_view()}
@@ -582,19 +603,19 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                         }}
                 </div>
                 <div class="field">
-                    <label for="relation-note">"Note (optional)"</label>
+                    <label for="relation-note">{t!(i18n, desk.claim.note_optional)}</label>
                     <input id="relation-note" name="note" maxlength="2000" />
                     <FieldError error field="note" />
                 </div>
                 {published.then(|| view! {
                     <div class="field">
-                        <label for="relation-correction">"Correction note (public)"</label>
+                        <label for="relation-correction">{t!(i18n, desk.common.correction_note_public)}</label>
                         <textarea id="relation-correction" name="correction_note" rows="2"></textarea>
                         <FieldError error field="correction_note" />
                     </div>
                 })}
-                <button type="submit">"Link claim"</button>
-                <FormOutcome error done=action_done(actions.relation) ok="Linked." />
+                <button type="submit">{t!(i18n, desk.claim.link_button)}</button>
+                <FormOutcome error done=action_done(actions.relation) ok=td_string!(locale, desk.claim.linked) />
             </ActionForm>
         </section>
     }
@@ -608,6 +629,8 @@ fn JudgementsSection(
     ratings: Vec<crate::ratings::Rating>,
     actions: EditorActions,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let error = action_error(actions.propose);
     let mut sources: Vec<(i64, String)> = claim
         .appearances
@@ -619,51 +642,51 @@ fn JudgementsSection(
     let axis = RwSignal::new(JudgementAxis::Verdict);
     let rating_options = ratings
         .iter()
-        .map(|r| view! { <option value=r.slug.clone()>{r.label_en.clone()}</option> })
+        .map(|r| view! { <option value=r.slug.clone()>{r.label(locale).to_owned()}</option> })
         .collect_view();
     let status_options = AttributionStatus::ALL
         .iter()
-        .map(|s| view! { <option value=s.as_str()>{s.label_en()}</option> })
+        .map(|s| view! { <option value=s.as_str()>{s.label(locale)}</option> })
         .collect_view();
     let retracted = claim.editorial_state == EditorialState::Retracted;
     view! {
         <section aria-labelledby="judgements-heading">
-            <h2 id="judgements-heading">"Judgements"</h2>
-            <p class="hint">"Every change of verdict or attribution status is a proposal with evidence, decided by an editor other than the proposer. Only approved values are public."</p>
+            <h2 id="judgements-heading">{t!(i18n, desk.claim.judgements_heading)}</h2>
+            <p class="hint">{t!(i18n, desk.claim.judgements_hint)}</p>
             <div class="proposals">
                 {proposals.into_iter().map(|proposal| view! {
                     <ProposalCard proposal user=user.clone() decide=actions.decide />
                 }).collect_view()}
             </div>
             {(!retracted).then(|| view! {
-                <h3>"Propose a judgement"</h3>
+                <h3>{t!(i18n, desk.claim.propose_heading)}</h3>
                 <ActionForm action=actions.propose attr:class="desk-form">
                     <input type="hidden" name="claim_id" value=claim.claim_id />
                     <fieldset>
-                        <legend>"Which judgement"</legend>
+                        <legend>{t!(i18n, desk.claim.which_judgement)}</legend>
                         <label><input type="radio" name="axis" value="verdict" checked=true
-                            on:change=move |_| axis.set(JudgementAxis::Verdict) /> " Verdict (is it accurate?)"</label>
+                            on:change=move |_| axis.set(JudgementAxis::Verdict) /> " " {t!(i18n, desk.claim.axis_verdict)}</label>
                         <label><input type="radio" name="axis" value="attribution_status"
-                            on:change=move |_| axis.set(JudgementAxis::AttributionStatus) /> " Attribution (did they say it?)"</label>
+                            on:change=move |_| axis.set(JudgementAxis::AttributionStatus) /> " " {t!(i18n, desk.claim.axis_attribution)}</label>
                     </fieldset>
                     // Both lists are in the page without JavaScript; with it, only the one that applies.
                     <div class="field">
-                        <label for="propose-value">"Proposed value"</label>
+                        <label for="propose-value">{t!(i18n, desk.claim.proposed_value)}</label>
                         <select id="propose-value" name="value">
-                            <optgroup label="Verdict" disabled=move || axis.get() != JudgementAxis::Verdict>{rating_options}</optgroup>
-                            <optgroup label="Attribution status" disabled=move || axis.get() != JudgementAxis::AttributionStatus>{status_options}</optgroup>
+                            <optgroup label=JudgementAxis::Verdict.label(locale) disabled=move || axis.get() != JudgementAxis::Verdict>{rating_options}</optgroup>
+                            <optgroup label=JudgementAxis::AttributionStatus.label(locale) disabled=move || axis.get() != JudgementAxis::AttributionStatus>{status_options}</optgroup>
                         </select>
                         <FieldError error field="value" />
                     </div>
                     <div class="field">
-                        <label for="propose-rationale">"Rationale"</label>
+                        <label for="propose-rationale">{t!(i18n, desk.claim.rationale)}</label>
                         <textarea id="propose-rationale" name="rationale" rows="4" required></textarea>
                         <FieldError error field="rationale" />
                     </div>
                     <fieldset>
-                        <legend>"Evidence (at least one source)"</legend>
+                        <legend>{t!(i18n, desk.claim.evidence)}</legend>
                         {if sources.is_empty() {
-                            view! { <p class="hint">"Add an appearance first: evidence is chosen from the claim's sources."</p> }.into_any()
+                            view! { <p class="hint">{t!(i18n, desk.claim.evidence_none)}</p> }.into_any()
                         } else {
                             sources.into_iter().enumerate().map(|(i, (id, title))| view! {
                                 <label class="check"><input type="checkbox" name=format!("evidence[{i}]") value=id /> " " {title}</label>
@@ -671,8 +694,8 @@ fn JudgementsSection(
                         }}
                         <FieldError error field="evidence" />
                     </fieldset>
-                    <button type="submit">"Propose"</button>
-                    <FormOutcome error done=action_done(actions.propose) ok="Proposed. An editor other than you will decide." />
+                    <button type="submit">{t!(i18n, desk.claim.propose)}</button>
+                    <FormOutcome error done=action_done(actions.propose) ok=td_string!(locale, desk.claim.proposed) />
                 </ActionForm>
             })}
         </section>

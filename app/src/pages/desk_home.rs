@@ -6,14 +6,17 @@ use leptos::prelude::*;
 use crate::components::desk::DeskPage;
 use crate::components::error_view::ErrorView;
 use crate::dashboard::{get_dashboard, Dashboard, MyClaim};
-use crate::format::{count_en, day_en};
+use crate::format::day;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::{number, page_locale};
 
 #[component]
 pub fn DeskHomePage() -> impl IntoView {
     // Resources are made above DeskPage's Suspense (see DeskPage).
     let dashboard = Resource::new_blocking(|| (), |_| get_dashboard());
+    let locale = page_locale();
     view! {
-        <DeskPage title="Desk".into() class="desk-home" children=move |_user| {
+        <DeskPage title=td_string!(locale, site.nav_desk).into() class="desk-home" children=move |_user| {
             view! {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -34,40 +37,52 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         .drafts
         .into_iter()
         .partition(|c| c.returned_note.is_some());
+    let i18n = use_i18n();
+    let locale = page_locale();
+    let name = dashboard.user.display_name.clone();
+    let queue_link = dashboard.review_queue_size.map(|size| {
+        let count = number(locale, size);
+        let text = if size == 1 {
+            td_string!(locale, desk.home.queue_single, count).to_string()
+        } else {
+            td_string!(locale, desk.home.queue_plural, count).to_string()
+        };
+        (size, text)
+    });
     view! {
-        <h1>"Desk"</h1>
-        <p class="lede">{format!("Signed in as {}.", dashboard.user.display_name)}</p>
-        <nav class="desk-actions" aria-label="Desk">
-            <a class="button" href="/desk/claims/new">"New claim"</a>
-            <a href="/desk/sources">"Sources"</a>
-            <a href="/desk/entities">"People and organisations"</a>
-            {dashboard.review_queue_size.map(|size| view! {
-                <a href="/desk/review" data-queue-size=size>{format!("Review queue ({})", count_en(size, "item", "items"))}</a>
+        <h1>{t!(i18n, site.nav_desk)}</h1>
+        <p class="lede">{td_string!(locale, desk.home.signed_in_as, name).to_string()}</p>
+        <nav class="desk-actions" aria-label=td_string!(locale, site.nav_desk)>
+            <a class="button" href="/desk/claims/new">{t!(i18n, desk.claim.new_title)}</a>
+            <a href="/desk/sources">{t!(i18n, desk.sources.heading)}</a>
+            <a href="/desk/entities">{t!(i18n, desk.entities.heading)}</a>
+            {queue_link.map(|(size, text)| view! {
+                <a href="/desk/review" data-queue-size=size>{text}</a>
             })}
         </nav>
         <section aria-labelledby="returned-heading">
-            <h2 id="returned-heading">"Returned to me"</h2>
-            <ClaimLines claims=returned empty="Nothing has been returned to you." />
+            <h2 id="returned-heading">{t!(i18n, desk.home.returned_heading)}</h2>
+            <ClaimLines claims=returned empty=td_string!(locale, desk.home.returned_empty) />
         </section>
         <section aria-labelledby="drafts-heading">
-            <h2 id="drafts-heading">"My drafts"</h2>
-            <ClaimLines claims=drafts empty="No drafts." />
+            <h2 id="drafts-heading">{t!(i18n, desk.home.drafts_heading)}</h2>
+            <ClaimLines claims=drafts empty=td_string!(locale, desk.home.drafts_empty) />
         </section>
         <section aria-labelledby="in-review-heading">
-            <h2 id="in-review-heading">"Waiting for review"</h2>
-            <ClaimLines claims=dashboard.in_review empty="None of your claims is waiting for review." />
+            <h2 id="in-review-heading">{t!(i18n, desk.home.in_review_heading)}</h2>
+            <ClaimLines claims=dashboard.in_review empty=td_string!(locale, desk.home.in_review_empty) />
         </section>
         <section aria-labelledby="proposals-heading">
-            <h2 id="proposals-heading">"My pending proposals"</h2>
+            <h2 id="proposals-heading">{t!(i18n, desk.home.proposals_heading)}</h2>
             {if dashboard.proposals.is_empty() {
-                view! { <p class="muted">"No pending proposals."</p> }.into_any()
+                view! { <p class="muted">{t!(i18n, desk.common.no_pending_proposals)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="desk-list">
                         {dashboard.proposals.into_iter().map(|p| view! {
                             <li>
                                 <a href=format!("/desk/claims/{}", p.claim_id)>{p.claim_title}</a>
-                                <span class="muted">{format!(" — {}: {} → {} · {}", p.axis.label_en(), p.from_label.unwrap_or_else(|| "none".into()), p.to_label, day_en(p.proposed_at.date_naive()))}</span>
+                                <span class="muted">{format!(" — {}: {} → {} · {}", p.axis.label(locale), p.from_label.unwrap_or_else(|| td_string!(locale, desk.common.none).into()), p.to_label, day(locale, p.proposed_at.date_naive()))}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -79,6 +94,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
 
 #[component]
 fn ClaimLines(claims: Vec<MyClaim>, empty: &'static str) -> impl IntoView {
+    let locale = page_locale();
     if claims.is_empty() {
         return view! { <p class="muted">{empty}</p> }.into_any();
     }
@@ -87,10 +103,10 @@ fn ClaimLines(claims: Vec<MyClaim>, empty: &'static str) -> impl IntoView {
             {claims.into_iter().map(|c| view! {
                 <li>
                     <a href=format!("/desk/claims/{}", c.claim_id)>{c.title}</a>
-                    <span class="muted">{format!(" · changed {}", day_en(c.updated_at.date_naive()))}</span>
+                    <span class="muted">" · " {td_string!(locale, desk.home.changed, day = day(locale, c.updated_at.date_naive())).to_string()}</span>
                     {c.returned_note.map(|note| view! {
                         <p class="returned-note">
-                            <strong>{format!("{}: ", c.returned_by.unwrap_or_else(|| "Editor".into()))}</strong>
+                            <strong>{format!("{}: ", c.returned_by.unwrap_or_else(|| td_string!(locale, desk.role.editor).into()))}</strong>
                             {note}
                         </p>
                     })}

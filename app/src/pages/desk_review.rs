@@ -8,7 +8,9 @@ use crate::claims::workflow::{PublishClaim, ReturnClaim};
 use crate::components::desk::{action_error, DeskPage, FieldError};
 use crate::components::error_view::ErrorView;
 use crate::components::proposal_card::ProposalCard;
-use crate::format::day_en;
+use crate::format::day;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::page_locale;
 use crate::proposals::{get_review_queue, DecideProposal};
 
 #[component]
@@ -32,45 +34,47 @@ pub fn DeskReviewPage() -> impl IntoView {
             .get()
             .or_else(|| action_error(ret).get())
     });
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <DeskPage title="Review queue".into() class="desk-review" children=move |user| {
+        <DeskPage title=td_string!(locale, site.nav_review).into() class="desk-review" children=move |user| {
             view! {
-                <h1>"Review queue"</h1>
-                <p class="lede">"Oldest first. You can decide on proposals made by others; your own wait for another editor."</p>
+                <h1>{t!(i18n, site.nav_review)}</h1>
+                <p class="lede">{t!(i18n, desk.review.lede)}</p>
                 {move || workflow_error.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-                <Suspense fallback=|| view! { <p class="loading">"Loading the queue…"</p> }>
+                <Suspense fallback=move || view! { <p class="loading">{t!(i18n, desk.review.loading)}</p> }>
                     {move || {
                         let user = user.clone();
                         Suspend::new(async move {
                             match queue.await {
                                 Ok(queue) => view! {
                                     <section aria-labelledby="queue-proposals">
-                                        <h2 id="queue-proposals">{format!("Proposals ({})", queue.proposals.len())}</h2>
-                                        {queue.proposals.is_empty().then(|| view! { <p class="muted">"No pending proposals."</p> })}
+                                        <h2 id="queue-proposals">{td_string!(locale, desk.review.proposals_heading, count = queue.proposals.len()).to_string()}</h2>
+                                        {queue.proposals.is_empty().then(|| view! { <p class="muted">{t!(i18n, desk.common.no_pending_proposals)}</p> })}
                                         {queue.proposals.into_iter().map(|proposal| view! {
                                             <ProposalCard proposal user=user.clone() decide with_claim=true />
                                         }).collect_view()}
                                     </section>
                                     <section aria-labelledby="queue-claims">
-                                        <h2 id="queue-claims">{format!("Claims in review ({})", queue.claims.len())}</h2>
-                                        {queue.claims.is_empty().then(|| view! { <p class="muted">"No claims waiting."</p> })}
+                                        <h2 id="queue-claims">{td_string!(locale, desk.review.claims_heading, count = queue.claims.len()).to_string()}</h2>
+                                        {queue.claims.is_empty().then(|| view! { <p class="muted">{t!(i18n, desk.review.no_claims)}</p> })}
                                         {queue.claims.into_iter().map(|c| view! {
                                             <article class="queued-claim" data-claim=c.claim_id>
                                                 <h3><a href=format!("/desk/claims/{}", c.claim_id)>{c.title.clone()}</a></h3>
-                                                <p class="muted">{format!("{} · submitted {}{}", c.speaker_name, day_en(c.submitted_at.date_naive()), c.author.clone().map(|a| format!(" by {a}")).unwrap_or_default())}</p>
+                                                <p class="muted">{format!("{} · {}{}", c.speaker_name, td_string!(locale, desk.review.submitted, day = day(locale, c.submitted_at.date_naive())), c.author.clone().map(|name| format!(" {}", td_string!(locale, desk.common.by, name))).unwrap_or_default())}</p>
                                                 <blockquote>{c.text.clone()}</blockquote>
                                                 <ActionForm action=publish attr:class="inline-form">
                                                     <input type="hidden" name="claim_id" value=c.claim_id />
                                                     <input type="hidden" name="version" value=c.version />
-                                                    <button type="submit">"Publish"</button>
+                                                    <button type="submit">{t!(i18n, desk.workflow.publish)}</button>
                                                 </ActionForm>
                                                 <ActionForm action=ret attr:class="desk-form">
                                                     <input type="hidden" name="claim_id" value=c.claim_id />
                                                     <input type="hidden" name="version" value=c.version />
-                                                    <label for=format!("return-{}", c.claim_id)>"Return to the author with a note"</label>
+                                                    <label for=format!("return-{}", c.claim_id)>{t!(i18n, desk.workflow.return_label)}</label>
                                                     <textarea id=format!("return-{}", c.claim_id) name="note" rows="2" required></textarea>
                                                     <FieldError error=workflow_error field="note" />
-                                                    <button type="submit">"Return to draft"</button>
+                                                    <button type="submit">{t!(i18n, desk.workflow.return_button)}</button>
                                                 </ActionForm>
                                             </article>
                                         }).collect_view()}

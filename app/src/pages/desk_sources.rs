@@ -11,7 +11,9 @@ use crate::components::desk::{
 };
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;
-use crate::format::day_en;
+use crate::format::day;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::{number, page_locale};
 use crate::sources::edit::{
     get_desk_source, list_desk_sources, AddSnapshot, CreateSource, SourceForm, UpdateSource,
 };
@@ -23,15 +25,17 @@ pub fn DeskSourcesPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let sources = Resource::new_blocking(q, list_desk_sources);
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <DeskPage title="Sources".into() class="desk-sources" children=move |_user| {
+        <DeskPage title=td_string!(locale, desk.sources.heading).into() class="desk-sources" children=move |_user| {
             view! {
-                <h1>"Sources"</h1>
-                <p><a class="button" href="/desk/sources/new">"New source"</a></p>
+                <h1>{t!(i18n, desk.sources.heading)}</h1>
+                <p><a class="button" href="/desk/sources/new">{t!(i18n, desk.sources.new_heading)}</a></p>
                 <form method="get" action="/desk/sources" class="inline-form">
-                    <label for="source-q">"Search"</label>
+                    <label for="source-q">{t!(i18n, desk.common.search)}</label>
                     <input id="source-q" type="search" name="q" value=q() />
-                    <button type="submit">"Search"</button>
+                    <button type="submit">{t!(i18n, desk.common.search)}</button>
                 </form>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -41,7 +45,7 @@ pub fn DeskSourcesPage() -> impl IntoView {
                                     {list.into_iter().map(|s| view! {
                                         <li>
                                             <a href=format!("/desk/sources/{}", s.source_id)>{s.title}</a>
-                                            <span class="muted">{s.outlet_name.map(|o| format!(" — {o}"))}{if s.has_snapshot { " · text captured" } else { " · no text yet" }}</span>
+                                            <span class="muted">{s.outlet_name.map(|o| format!(" — {o}"))}" · "{if s.has_snapshot { td_string!(locale, desk.claim.text_captured) } else { td_string!(locale, desk.sources.no_text) }}</span>
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -57,24 +61,26 @@ pub fn DeskSourcesPage() -> impl IntoView {
 
 #[component]
 fn SourceFields(current: SourceForm, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let kinds = SourceKind::ALL
         .iter()
-        .map(|k| view! { <option value=k.as_str() selected=k.as_str() == current.kind>{k.label_en()}</option> })
+        .map(|k| view! { <option value=k.as_str() selected=k.as_str() == current.kind>{k.label(locale)}</option> })
         .collect_view();
     view! {
         <div class="field">
-            <label for="form-kind">"Kind"</label>
+            <label for="form-kind">{t!(i18n, desk.common.kind)}</label>
             <select id="form-kind" name="form[kind]">{kinds}</select>
             <FieldError error field="kind" />
         </div>
-        <TextField field="title" label="Title" value=current.title.clone() error required=true maxlength=500 />
-        <TextField field="outlet" label="Outlet (entity slug)" value=current.outlet.clone() error hint="e.g. kompas-tv" />
-        <TextField field="url" label="Web address" value=current.url.clone() error hint="https://…" />
-        <TextField field="authors" label="Authors" value=current.authors.clone() error hint="comma-separated" />
-        <TextField field="editors" label="Editors" value=current.editors.clone() error hint="comma-separated" />
-        <TextField field="language" label="Language" value=current.language.clone() error required=true maxlength=3 />
-        <TextField field="published_at" label="Published" value=current.published_at.clone() error hint="2023-09-13 or 2023-09-13 14:30 (UTC)" />
-        <TextAreaField field="summary" label="Summary" value=current.summary.clone() error />
+        <TextField field="title" label=td_string!(locale, desk.sources.field_title) value=current.title.clone() error required=true maxlength=500 />
+        <TextField field="outlet" label=td_string!(locale, desk.sources.outlet) value=current.outlet.clone() error hint=td_string!(locale, desk.sources.outlet_hint) />
+        <TextField field="url" label=td_string!(locale, desk.sources.url) value=current.url.clone() error hint="https://…" />
+        <TextField field="authors" label=td_string!(locale, desk.sources.authors) value=current.authors.clone() error hint=td_string!(locale, desk.sources.list_hint) />
+        <TextField field="editors" label=td_string!(locale, desk.sources.editors) value=current.editors.clone() error hint=td_string!(locale, desk.sources.list_hint) />
+        <TextField field="language" label=td_string!(locale, desk.sources.language) value=current.language.clone() error required=true maxlength=3 />
+        <TextField field="published_at" label=td_string!(locale, desk.sources.published) value=current.published_at.clone() error hint=td_string!(locale, desk.sources.published_hint) />
+        <TextAreaField field="summary" label=td_string!(locale, desk.sources.summary) value=current.summary.clone() error />
     }
 }
 
@@ -82,14 +88,16 @@ fn SourceFields(current: SourceForm, error: Signal<Option<AppError>>) -> impl In
 pub fn NewSourcePage() -> impl IntoView {
     let create = ServerAction::<CreateSource>::new();
     let error = action_error(create);
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <DeskPage title="New source".into() class="desk-source" children=move |_user| {
+        <DeskPage title=td_string!(locale, desk.sources.new_heading).into() class="desk-source" children=move |_user| {
             view! {
-                <h1>"New source"</h1>
-                <FormOutcome error done=action_done(create) ok="Source saved." />
+                <h1>{t!(i18n, desk.sources.new_heading)}</h1>
+                <FormOutcome error done=action_done(create) ok=td_string!(locale, desk.sources.created) />
                 <ActionForm action=create attr:class="desk-form">
                     <SourceFields current=SourceForm { kind: "news_article".into(), language: "id".into(), ..SourceForm::default() } error />
-                    <button type="submit">"Save source"</button>
+                    <button type="submit">{t!(i18n, desk.sources.save_source)}</button>
                 </ActionForm>
             }
         } />
@@ -121,45 +129,47 @@ pub fn DeskSourcePage() -> impl IntoView {
     );
     let error = action_error(update);
     let snapshot_error = action_error(snapshot);
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <DeskPage title="Source".into() class="desk-source" children=move |_user| {
+        <DeskPage title=td_string!(locale, desk.sources.page_title).into() class="desk-source" children=move |_user| {
             view! {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         match source.await {
                             Ok(source) => view! {
                                 <h1>{source.form.title.clone()}</h1>
-                                <p><a href=format!("/sources/{}", source.source_id)>"Public page"</a>
-                                   " · " <a href=format!("/desk/audit?object_type=source&object_id={}", source.source_id)>"History"</a></p>
-                                <FormOutcome error done=action_done(update) ok="Saved." />
+                                <p><a href=format!("/sources/{}", source.source_id)>{t!(i18n, desk.common.public_page)}</a>
+                                   " · " <a href=format!("/desk/audit?object_type=source&object_id={}", source.source_id)>{t!(i18n, desk.common.history)}</a></p>
+                                <FormOutcome error done=action_done(update) ok=td_string!(locale, desk.common.saved) />
                                 <StaleEditPanel error current=source.form.values() />
                                 <ActionForm action=update attr:class="desk-form">
                                     <input type="hidden" name="source_id" value=source.source_id />
                                     <input type="hidden" name="version" value=source.version />
                                     <SourceFields current=source.form.clone() error />
-                                    <button type="submit">"Save"</button>
+                                    <button type="submit">{t!(i18n, desk.common.save)}</button>
                                 </ActionForm>
-                                <h2>"Captured text"</h2>
+                                <h2>{t!(i18n, source.captured_text)}</h2>
                                 <ul class="snapshots">
                                     {source.snapshots.iter().map(|s| view! {
-                                        <li>{format!("Snapshot {} · {} · {} characters · SHA-256 ", s.snapshot_number, day_en(s.captured_at.date_naive()), s.characters)}<code>{s.sha256_hex.clone()}</code></li>
+                                        <li>{td_string!(locale, desk.sources.snapshot_line, number = s.snapshot_number, day = day(locale, s.captured_at.date_naive()), characters = number(locale, s.characters.into())).to_string()}" "<code>{s.sha256_hex.clone()}</code></li>
                                     }).collect_view()}
                                 </ul>
                                 {source.latest.clone().map(|latest| view! {
                                     <details>
-                                        <summary>{format!("Text of snapshot {}", latest.snapshot_number)}</summary>
+                                        <summary>{td_string!(locale, desk.sources.snapshot_text, number = latest.snapshot_number).to_string()}</summary>
                                         <div class="snapshot">{latest.body}</div>
                                     </details>
                                 })}
                                 <ActionForm action=snapshot attr:class="desk-form">
                                     <input type="hidden" name="source_id" value=source.source_id />
                                     <div class="field">
-                                        <label for="snapshot-body">{if source.snapshots.is_empty() { "Paste the source's text" } else { "Paste a new capture (stored as the next snapshot; older ones stay)" }}</label>
+                                        <label for="snapshot-body">{if source.snapshots.is_empty() { td_string!(locale, desk.sources.paste_first) } else { td_string!(locale, desk.sources.paste_next) }}</label>
                                         <textarea id="snapshot-body" name="body" rows="10" required></textarea>
                                         <FieldError error=snapshot_error field="body" />
                                     </div>
-                                    <button type="submit">"Store snapshot"</button>
-                                    <FormOutcome error=snapshot_error done=action_done(snapshot) ok="Snapshot stored." />
+                                    <button type="submit">{t!(i18n, desk.sources.store_snapshot)}</button>
+                                    <FormOutcome error=snapshot_error done=action_done(snapshot) ok=td_string!(locale, desk.sources.snapshot_stored) />
                                 </ActionForm>
                             }.into_any(),
                             Err(error) => view! { <ErrorView error /> }.into_any(),

@@ -10,6 +10,8 @@ use crate::accounts::{
 };
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::language::page_locale;
 
 #[component]
 pub fn DeskUsersPage() -> impl IntoView {
@@ -26,17 +28,19 @@ pub fn DeskUsersPage() -> impl IntoView {
         },
         |_| list_desk_users(),
     );
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <Title text="Desk accounts" />
+        <Title text=td_string!(locale, desk.users.title) />
         <Meta name="robots" content="noindex" />
         <section class="wrap desk-users">
-            <Suspense fallback=|| view! { <p class="loading">"Loading accounts…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, desk.users.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match users.await {
                         Ok(users) => view! {
-                            <h1>"Desk accounts"</h1>
-                            <ActionOutcome result=move || update.value().get().map(|r| r.map(|_| "Account updated."))/>
-                            <ActionOutcome result=move || reset.value().get().map(|r| r.map(|_| "Password reset; the account's sessions have ended."))/>
+                            <h1>{t!(i18n, desk.users.title)}</h1>
+                            <ActionOutcome result=move || update.value().get().map(|r| r.map(|_| td_string!(locale, desk.users.updated)))/>
+                            <ActionOutcome result=move || reset.value().get().map(|r| r.map(|_| td_string!(locale, desk.users.password_reset)))/>
                             <UserTable users update reset />
                             <CreateUserForm create />
                         }
@@ -64,10 +68,10 @@ fn ActionOutcome(
     }
 }
 
-fn role_options(selected: UserRole) -> impl IntoView {
+fn role_options(locale: Locale, selected: UserRole) -> impl IntoView {
     UserRole::ALL
         .iter()
-        .map(|role| view! { <option value=role.as_str() selected=*role == selected>{role.label_en()}</option> })
+        .map(|role| view! { <option value=role.as_str() selected=*role == selected>{role.label(locale)}</option> })
         .collect_view()
 }
 
@@ -77,13 +81,15 @@ fn UserTable(
     update: ServerAction<UpdateDeskUser>,
     reset: ServerAction<ResetDeskPassword>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
         <table class="desk-table">
             <thead>
                 <tr>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Role and status"</th>
-                    <th scope="col">"New password"</th>
+                    <th scope="col">{t!(i18n, desk.users.account)}</th>
+                    <th scope="col">{t!(i18n, desk.users.role_and_status)}</th>
+                    <th scope="col">{t!(i18n, desk.users.new_password)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -97,30 +103,30 @@ fn UserTable(
                                     <strong>{user.display_name.clone()}</strong>
                                     <br />
                                     <code>{user.username.clone()}</code>
-                                    {(!user.can_log_in).then(|| view! { <span class="muted">" · no password"</span> })}
+                                    {(!user.can_log_in).then(|| view! { <span class="muted">" · " {t!(i18n, desk.users.no_password)}</span> })}
                                 </td>
                                 <td>
                                     <ActionForm action=update attr:class="inline-form">
                                         <input type="hidden" name="user_id" value=user.user_id />
                                         <input type="hidden" name="version" value=user.version />
-                                        <label class="sr-only" for=format!("role-{}", user.user_id)>"Role"</label>
-                                        <select name="role" id=format!("role-{}", user.user_id)>{role_options(user.role)}</select>
-                                        <label class="sr-only" for=format!("disabled-{}", user.user_id)>"Status"</label>
+                                        <label class="sr-only" for=format!("role-{}", user.user_id)>{t!(i18n, desk.users.role)}</label>
+                                        <select name="role" id=format!("role-{}", user.user_id)>{role_options(locale, user.role)}</select>
+                                        <label class="sr-only" for=format!("disabled-{}", user.user_id)>{t!(i18n, desk.users.status)}</label>
                                         <select name="disabled" id=format!("disabled-{}", user.user_id)>
-                                            <option value="false" selected=!user.disabled>"Active"</option>
-                                            <option value="true" selected=user.disabled>"Disabled"</option>
+                                            <option value="false" selected=!user.disabled>{t!(i18n, desk.users.active)}</option>
+                                            <option value="true" selected=user.disabled>{t!(i18n, desk.users.disabled)}</option>
                                         </select>
-                                        <button type="submit">"Save"</button>
+                                        <button type="submit">{t!(i18n, desk.common.save)}</button>
                                     </ActionForm>
                                 </td>
                                 <td>
                                     <ActionForm action=reset attr:class="inline-form">
                                         <input type="hidden" name="user_id" value=user.user_id />
                                         <input type="hidden" name="version" value=user.version />
-                                        <label class="sr-only" for=format!("password-{}", user.user_id)>"New password"</label>
+                                        <label class="sr-only" for=format!("password-{}", user.user_id)>{t!(i18n, desk.users.new_password)}</label>
                                         <input type="password" name="password" id=format!("password-{}", user.user_id)
                                             autocomplete="new-password" minlength="12" maxlength="256" required />
-                                        <button type="submit">"Reset"</button>
+                                        <button type="submit">{t!(i18n, desk.users.reset)}</button>
                                     </ActionForm>
                                 </td>
                             </tr>
@@ -134,27 +140,29 @@ fn UserTable(
 
 #[component]
 fn CreateUserForm(create: ServerAction<CreateDeskUser>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <h2>"New account"</h2>
-        <ActionOutcome result=move || create.value().get().map(|r| r.map(|_| "Account created."))/>
+        <h2>{t!(i18n, desk.users.new_account)}</h2>
+        <ActionOutcome result=move || create.value().get().map(|r| r.map(|_| td_string!(locale, desk.users.created)))/>
         <ActionForm action=create attr:class="desk-form">
             <label>
-                <span>"Username"</span>
+                <span>{t!(i18n, desk.common.username)}</span>
                 <input name="username" required autocapitalize="none" spellcheck="false" maxlength="40" />
             </label>
             <label>
-                <span>"Display name"</span>
+                <span>{t!(i18n, desk.users.display_name)}</span>
                 <input name="display_name" required maxlength="100" />
             </label>
             <label>
-                <span>"Role"</span>
-                <select name="role">{role_options(UserRole::FactChecker)}</select>
+                <span>{t!(i18n, desk.users.role)}</span>
+                <select name="role">{role_options(locale, UserRole::FactChecker)}</select>
             </label>
             <label>
-                <span>"Password (12–256 characters)"</span>
+                <span>{t!(i18n, desk.users.password_rule)}</span>
                 <input type="password" name="password" autocomplete="new-password" minlength="12" maxlength="256" required />
             </label>
-            <button type="submit">"Create account"</button>
+            <button type="submit">{t!(i18n, desk.users.create)}</button>
         </ActionForm>
     }
 }

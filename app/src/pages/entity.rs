@@ -13,7 +13,8 @@ use crate::entities::{
     get_public_entity, AttributionCount, EntityKind, EntityPage as EntityPageData, IssuedDenial,
     VerdictCount,
 };
-use crate::format::count_en;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::{claims_count, number, page_locale, published_claims_count};
 
 #[component]
 pub fn EntityPage() -> impl IntoView {
@@ -28,8 +29,9 @@ pub fn EntityPage() -> impl IntoView {
         },
         |(slug, after)| get_public_entity(slug, after),
     );
+    let i18n = use_i18n();
     view! {
-        <Suspense fallback=|| view! { <p class="wrap loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="wrap loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(data) => view! { <EntityView data /> }.into_any(),
@@ -42,15 +44,18 @@ pub fn EntityPage() -> impl IntoView {
 
 #[component]
 fn EntityView(data: EntityPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let entity = data.entity.clone();
     let total: i64 = data.tally.iter().map(|t| t.count).sum();
-    let description = format!(
-        "{} ({}): {} fact-checked by {}.",
-        entity.name,
-        entity.kind.label_en(),
-        count_en(total, "claim", "claims"),
-        data.site.organisation_name
-    );
+    let description = {
+        let name = &entity.name;
+        let kind = entity.kind.label(locale);
+        let claims = claims_count(locale, total);
+        let organisation = &data.site.organisation_name;
+        td_string!(locale, entity.description, name, kind, claims, organisation).to_string()
+    };
+    let name = entity.name.clone();
     let next = data.claims.next_cursor.clone().map(|cursor| {
         url_with_query(
             &format!("/entities/{}", entity.slug),
@@ -71,7 +76,7 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
         <div class="wrap entity-page">
             <header class="page-intro">
                 <p class="eyebrow">
-                    {entity.kind.label_en()}
+                    {entity.kind.label(locale)}
                     {entity.country.clone().map(|c| view! { " · " {c} })}
                 </p>
                 <h1>{entity.name.clone()}</h1>
@@ -82,7 +87,7 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
                     .map(|parent| {
                         view! {
                             <p class="entity-page__parent">
-                                "Part of " <a href=format!("/entities/{}", parent.slug)>{parent.name}</a>
+                                {t!(i18n, entity.part_of)} " " <a href=format!("/entities/{}", parent.slug)>{parent.name}</a>
                             </p>
                         }
                     })}
@@ -100,7 +105,7 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
                                             .map(|a| a.alias.clone())
                                             .collect();
                                         view! {
-                                            <dt>"Also known as (" {language.clone()} ")"</dt>
+                                            <dt>{td_string!(locale, entity.also_known_as, language = language.clone()).to_string()}</dt>
                                             <dd lang=language>{names.join(", ")}</dd>
                                         }
                                     })
@@ -120,22 +125,25 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
             </header>
             <div class="tallies">
                 <section class="tally" aria-labelledby="tally-heading">
-                    <h2 id="tally-heading">"Verdicts on " {count_en(total, "published claim", "published claims")}</h2>
+                    <h2 id="tally-heading">{
+                        let claims = published_claims_count(locale, total);
+                        td_string!(locale, entity.verdicts_on, claims).to_string()
+                    }</h2>
                     <Tally tally=data.tally.clone() total />
                 </section>
                 <section class="tally" aria-labelledby="attribution-tally-heading">
-                    <h2 id="attribution-tally-heading">"Did they say it?"</h2>
+                    <h2 id="attribution-tally-heading">{t!(i18n, entity.did_they_say_it)}</h2>
                     <AttributionTally tally=data.attribution_tally.clone() total />
                 </section>
             </div>
             <section class="entity-claims" aria-labelledby="claims-heading">
-                <h2 id="claims-heading">"Claims by " {entity.name.clone()}</h2>
-                <ClaimList claims=data.claims.claims.clone() empty_message="No published claims by this speaker yet." />
-                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"Older claims →"</a></nav> })}
+                <h2 id="claims-heading">{td_string!(locale, entity.claims_by, name = name.clone()).to_string()}</h2>
+                <ClaimList claims=data.claims.claims.clone() empty_message=td_string!(locale, entity.no_claims) />
+                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>{t!(i18n, common.older_claims)}</a></nav> })}
             </section>
             {(!data.denials.is_empty()).then(|| view! {
                 <section class="denials-issued" aria-labelledby="denials-heading">
-                    <h2 id="denials-heading">"Denials by " {entity.name.clone()}</h2>
+                    <h2 id="denials-heading">{td_string!(locale, entity.denials_by, name = name.clone()).to_string()}</h2>
                     <ul class="denial-pairs">
                         {data.denials.clone().into_iter().map(|pair| view! { <DenialPair pair /> }).collect_view()}
                     </ul>
@@ -143,7 +151,7 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
             })}
             {(!data.about.is_empty()).then(|| view! {
                 <section class="claims-about" aria-labelledby="about-heading">
-                    <h2 id="about-heading">"Claims by others that name " {entity.name.clone()}</h2>
+                    <h2 id="about-heading">{td_string!(locale, entity.claims_about, name = name.clone()).to_string()}</h2>
                     <ClaimList claims=data.about.clone() empty_message="" />
                 </section>
             })}
@@ -154,8 +162,10 @@ fn EntityView(data: EntityPageData) -> impl IntoView {
 /// A small bar chart of claims per verdict, readable without colour (counts are written out).
 #[component]
 fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     if total == 0 {
-        return view! { <p class="empty">"Nothing rated yet."</p> }.into_any();
+        return view! { <p class="empty">{t!(i18n, entity.nothing_rated)}</p> }.into_any();
     }
     view! {
         <ul class="tally__bars">
@@ -164,8 +174,8 @@ fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
                 .map(|row| {
                     let width = (row.count as f64 / total as f64 * 100.0).round();
                     let (label, colour, slug) = match &row.verdict {
-                        Some(r) => (r.label_en.clone(), r.safe_colour().to_owned(), r.slug.clone()),
-                        None => ("Not yet rated".to_owned(), "#b8b8bd".to_owned(), "none".to_owned()),
+                        Some(r) => (r.label(locale).to_owned(), r.safe_colour().to_owned(), r.slug.clone()),
+                        None => (td_string!(locale, common.not_yet_rated).to_owned(), "#b8b8bd".to_owned(), "none".to_owned()),
                     };
                     view! {
                         <li class="tally__row" data-verdict=slug>
@@ -173,7 +183,7 @@ fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
                             <span class="tally__bar">
                                 <span class="tally__fill" style=format!("width: {width}%; background: {colour}")></span>
                             </span>
-                            <span class="tally__count">{row.count}</span>
+                            <span class="tally__count">{number(locale, row.count)}</span>
                         </li>
                     }
                 })
@@ -186,8 +196,10 @@ fn Tally(tally: Vec<VerdictCount>, total: i64) -> impl IntoView {
 /// Claims per attribution status, written out (the statuses have no colour of their own).
 #[component]
 fn AttributionTally(tally: Vec<AttributionCount>, total: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     if total == 0 {
-        return view! { <p class="empty">"No published claims yet."</p> }.into_any();
+        return view! { <p class="empty">{t!(i18n, entity.no_published)}</p> }.into_any();
     }
     view! {
         <ul class="tally__bars">
@@ -197,11 +209,11 @@ fn AttributionTally(tally: Vec<AttributionCount>, total: i64) -> impl IntoView {
                     let width = (row.count as f64 / total as f64 * 100.0).round();
                     view! {
                         <li class="tally__row" data-attribution=row.status.as_str()>
-                            <span class="tally__label">{row.status.label_en()}</span>
+                            <span class="tally__label">{row.status.label(locale)}</span>
                             <span class="tally__bar">
                                 <span class=format!("tally__fill tally__fill--{}", row.status.as_str()) style=format!("width: {width}%")></span>
                             </span>
-                            <span class="tally__count">{row.count}</span>
+                            <span class="tally__count">{number(locale, row.count)}</span>
                         </li>
                     }
                 })
@@ -214,14 +226,15 @@ fn AttributionTally(tally: Vec<AttributionCount>, total: i64) -> impl IntoView {
 /// One denial the entity issued, beside the claim it denies.
 #[component]
 fn DenialPair(pair: IssuedDenial) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <li class="denial-pair">
             <div>
-                <p class="denial-pair__label">"Their denial"</p>
+                <p class="denial-pair__label">{t!(i18n, entity.their_denial)}</p>
                 <ClaimCard claim=pair.denial />
             </div>
             <div>
-                <p class="denial-pair__label">"What they denied"</p>
+                <p class="denial-pair__label">{t!(i18n, entity.what_they_denied)}</p>
                 <ClaimCard claim=pair.denied />
             </div>
         </li>

@@ -14,7 +14,8 @@ use crate::claims::{
 use crate::components::claim_list::ClaimList;
 use crate::components::error_view::ErrorView;
 use crate::components::social_meta::SocialMeta;
-use crate::format::language_name_en;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::{language_name, page_locale};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -22,24 +23,23 @@ pub fn HomePage() -> impl IntoView {
     let filter = move || ClaimFilter::from_params(|name| query.read().get(name));
     let claims = Resource::new_blocking(filter, list_published_claims);
     let options = Resource::new_blocking(|| (), |_| get_filter_options());
+    let i18n = use_i18n();
+    let locale = page_locale();
 
     view! {
-        <Title text="Latest fact-checked claims" />
+        <Title text=td_string!(locale, home.title) />
         <div class="wrap">
             <header class="page-intro">
-                <h1>"Latest claims"</h1>
-                <p class="lede">
-                    "Statements from the news, traced to the people who made them and to the reports that carried them. "
-                    "Each claim has two separate judgements: did the speaker really say it, and is it accurate?"
-                </p>
+                <h1>{t!(i18n, home.heading)}</h1>
+                <p class="lede">{t!(i18n, home.lede)}</p>
             </header>
-            <Suspense fallback=|| view! { <p class="loading">"Loading filters…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, home.loading_filters)}</p> }>
                 {move || Suspend::new(async move {
                     match options.await {
                         Ok(options) => view! {
                             <SocialMeta
-                                title="Latest fact-checked claims"
-                                description=HOME_DESCRIPTION
+                                title=td_string!(locale, home.title)
+                                description=td_string!(locale, home.description)
                                 url=options.site.url("/")
                                 site_name=options.site.organisation_name.clone()
                                 kind="website"
@@ -51,8 +51,8 @@ pub fn HomePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <section id="results" aria-label="Claims">
-                <Suspense fallback=|| view! { <p class="loading">"Loading claims…"</p> }>
+            <section id="results" aria-label=td_string!(locale, home.results_label)>
+                <Suspense fallback=move || view! { <p class="loading">{t!(i18n, home.loading_claims)}</p> }>
                     {move || Suspend::new(async move {
                         let current = filter();
                         match claims.await {
@@ -66,16 +66,16 @@ pub fn HomePage() -> impl IntoView {
                                 });
                                 let heading = results_heading(&current);
                                 let empty = if current.is_narrowed() {
-                                    "No published claims match this search. Try fewer words or fewer filters."
+                                    td_string!(locale, home.no_match)
                                 } else {
-                                    "No claims have been published yet."
+                                    td_string!(locale, home.none_yet)
                                 };
                                 view! {
                                     {heading.map(|text| view! { <h2 class="results-heading">{text}</h2> })}
                                     <ClaimList claims=page.claims empty_message=empty />
-                                    <nav class="pager" aria-label="More claims">
-                                        {current.after.is_some().then(|| view! { <a href=first.clone()>"← First page"</a> })}
-                                        {next.map(|href| view! { <a class="pager__next" href=href>"More claims →"</a> })}
+                                    <nav class="pager" aria-label=td_string!(locale, home.pager_label)>
+                                        {current.after.is_some().then(|| view! { <a href=first.clone()>{t!(i18n, common.first_page)}</a> })}
+                                        {next.map(|href| view! { <a class="pager__next" href=href>{t!(i18n, common.more_claims)}</a> })}
                                     </nav>
                                 }
                                 .into_any()
@@ -89,14 +89,13 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-const HOME_DESCRIPTION: &str = "Quoted and attributed claims from the news, with who said them, where they were reported, and our verdicts.";
-
 /// "Results for “bantah”" when the reader searched; nothing for the plain latest list.
 fn results_heading(filter: &ClaimFilter) -> Option<String> {
-    let q = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    match q {
-        Some(q) => Some(format!("Results for “{q}”")),
-        None if filter.is_narrowed() => Some("Filtered claims".to_owned()),
+    let locale = page_locale();
+    let query = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    match query {
+        Some(query) => Some(td_string!(locale, home.results_for, query).to_string()),
+        None if filter.is_narrowed() => Some(td_string!(locale, home.filtered).to_owned()),
         None => None,
     }
 }
@@ -105,6 +104,8 @@ fn results_heading(filter: &ClaimFilter) -> Option<String> {
 /// itself when a filter is set. Works the same with and without JavaScript, and by keyboard.
 #[component]
 fn SearchForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let filters_set = ClaimFilter {
         q: None,
@@ -114,31 +115,28 @@ fn SearchForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
     .is_narrowed();
     let selected = |current: &Option<String>, option: &str| current.as_deref() == Some(option);
     view! {
-        <form class="search" method="get" action="/" role="search" aria-label="Search claims">
+        <form class="search" method="get" action="/" role="search" aria-label=td_string!(locale, home.search_label)>
             <div class="search__bar">
-                <label for="search-q" class="visually-hidden">"Search claims"</label>
+                <label for="search-q" class="visually-hidden">{t!(i18n, home.search_label)}</label>
                 <input
                     id="search-q"
                     type="search"
                     name="q"
                     value=value(&filter.q)
                     maxlength=MAX_SEARCH_CHARS.to_string()
-                    placeholder="Search claims and speakers…"
+                    placeholder=td_string!(locale, home.search_placeholder)
                     aria-describedby="search-help"
                 />
-                <button type="submit">"Search"</button>
+                <button type="submit">{t!(i18n, home.search_button)}</button>
             </div>
-            <p id="search-help" class="search__help">
-                "Words match in Indonesian and English (\u{201c}bantah\u{201d} finds \u{201c}membantah\u{201d}). "
-                "Use \u{201c}quotes\u{201d} for a phrase, OR for either word, and -word to leave a word out."
-            </p>
+            <p id="search-help" class="search__help">{t!(i18n, home.search_help)}</p>
             <details class="filters" open=filters_set>
-                <summary>"Filters"</summary>
+                <summary>{t!(i18n, home.filters)}</summary>
                 <div class="filters__grid">
                     <label>
-                        <span>"Speaker"</span>
+                        <span>{t!(i18n, home.speaker)}</span>
                         <select name="speaker">
-                            <option value="">"Everyone"</option>
+                            <option value="">{t!(i18n, home.everyone)}</option>
                             {options.speakers.into_iter().map(|s| {
                                 let on = selected(&filter.speaker, &s.slug);
                                 view! { <option value=s.slug selected=on>{s.name}</option> }
@@ -146,29 +144,30 @@ fn SearchForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
                         </select>
                     </label>
                     <label>
-                        <span>"Verdict"</span>
+                        <span>{t!(i18n, home.verdict)}</span>
                         <select name="verdict">
-                            <option value="">"Any verdict"</option>
+                            <option value="">{t!(i18n, home.any_verdict)}</option>
                             {options.ratings.into_iter().map(|r| {
                                 let on = selected(&filter.verdict, &r.slug);
-                                view! { <option value=r.slug selected=on>{r.label_en}</option> }
+                                let label = r.label(locale).to_owned();
+                                view! { <option value=r.slug selected=on>{label}</option> }
                             }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>"Attribution"</span>
+                        <span>{t!(i18n, home.attribution)}</span>
                         <select name="attribution">
-                            <option value="">"Any attribution status"</option>
+                            <option value="">{t!(i18n, home.any_attribution)}</option>
                             {AttributionStatus::ALL.iter().map(|status| {
                                 let on = selected(&filter.attribution, status.as_str());
-                                view! { <option value=status.as_str() selected=on>{status.label_en()}</option> }
+                                view! { <option value=status.as_str() selected=on>{status.label(locale)}</option> }
                             }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>"Topic"</span>
+                        <span>{t!(i18n, home.topic)}</span>
                         <select name="topic">
-                            <option value="">"All topics"</option>
+                            <option value="">{t!(i18n, home.all_topics)}</option>
                             {options.topics.into_iter().map(|topic| {
                                 let on = selected(&filter.topic, &topic);
                                 let label = topic.replace('-', " ");
@@ -177,28 +176,28 @@ fn SearchForm(options: FilterOptions, filter: ClaimFilter) -> impl IntoView {
                         </select>
                     </label>
                     <label>
-                        <span>"Language of the claim"</span>
+                        <span>{t!(i18n, home.claim_language)}</span>
                         <select name="language">
-                            <option value="">"Any language"</option>
+                            <option value="">{t!(i18n, home.any_language)}</option>
                             {options.languages.into_iter().map(|code| {
                                 let on = selected(&filter.language, &code);
-                                let label = language_name_en(&code);
+                                let label = language_name(locale, &code);
                                 view! { <option value=code selected=on>{label}</option> }
                             }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span>"Said from"</span>
+                        <span>{t!(i18n, home.said_from)}</span>
                         <input type="date" name="from" value=value(&filter.from) />
                     </label>
                     <label>
-                        <span>"Said until"</span>
+                        <span>{t!(i18n, home.said_until)}</span>
                         <input type="date" name="to" value=value(&filter.to) />
                     </label>
                 </div>
                 <div class="filters__actions">
-                    <button type="submit">"Apply filters"</button>
-                    {filter.is_narrowed().then(|| view! { <a class="filters__clear" href="/">"Clear search and filters"</a> })}
+                    <button type="submit">{t!(i18n, home.apply)}</button>
+                    {filter.is_narrowed().then(|| view! { <a class="filters__clear" href="/">{t!(i18n, home.clear)}</a> })}
                 </div>
             </details>
         </form>

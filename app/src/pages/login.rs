@@ -8,6 +8,9 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::language::page_locale;
+
 /// Why the last sign-in was refused, and where to go after signing in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginRefusal {
@@ -17,12 +20,10 @@ pub struct LoginRefusal {
 }
 
 impl LoginRefusal {
-    fn message(&self) -> &'static str {
+    fn message(&self, locale: Locale) -> &'static str {
         match self.code.as_str() {
-            "too_many" => {
-                "Too many failed sign-ins for this account or from this address. Wait 15 minutes, then try again."
-            }
-            _ => "That username and password do not match an active account.",
+            "too_many" => td_string!(locale, desk.login.too_many_attempts),
+            _ => td_string!(locale, desk.login.invalid),
         }
     }
 }
@@ -50,12 +51,14 @@ pub fn LoginPage() -> impl IntoView {
             async move { refusal }
         },
     );
+    let i18n = use_i18n();
+    let locale = page_locale();
     view! {
-        <Title text="Sign in" />
+        <Title text=td_string!(locale, site.sign_in) />
         <Meta name="robots" content="noindex" />
         <section class="wrap login">
-            <h1>"Sign in to the desk"</h1>
-            <p class="lede">"For the fact-checkers, editors and admins of this desk. Readers need no account."</p>
+            <h1>{t!(i18n, desk.login.heading)}</h1>
+            <p class="lede">{t!(i18n, desk.login.lede)}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let refusal = refusal.await;
@@ -66,17 +69,17 @@ pub fn LoginPage() -> impl IntoView {
                         .unwrap_or_else(|| "/".to_owned());
                     view! {
                         <form class="login__form" method="post" action="/auth/login">
-                            {refusal.map(|r| view! { <p class="form-error" role="alert">{r.message()}</p> })}
+                            {refusal.map(|r| view! { <p class="form-error" role="alert">{r.message(locale)}</p> })}
                             <input type="hidden" name="next" value=next />
                             <label>
-                                <span>"Username"</span>
+                                <span>{t!(i18n, desk.common.username)}</span>
                                 <input name="username" autocomplete="username" required autocapitalize="none" spellcheck="false" />
                             </label>
                             <label>
-                                <span>"Password"</span>
+                                <span>{t!(i18n, desk.common.password)}</span>
                                 <input name="password" type="password" autocomplete="current-password" required />
                             </label>
-                            <button type="submit">"Sign in"</button>
+                            <button type="submit">{t!(i18n, site.sign_in)}</button>
                         </form>
                     }
                 })}

@@ -8,13 +8,15 @@ use leptos_meta::Title;
 use crate::claims::AttributionStatus;
 use crate::components::error_view::ErrorView;
 use crate::components::social_meta::SocialMeta;
-use crate::ratings::{get_methodology, Methodology, ScaleStep};
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::language::page_locale;
+use crate::ratings::{get_methodology, Methodology, Rating};
 
 #[component]
 pub fn MethodologyPage() -> impl IntoView {
     let data = Resource::new_blocking(|| (), |_| get_methodology());
     view! {
-        <Title text="How we check claims" />
+        <Title text=td_string!(page_locale(), methodology.title) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -28,95 +30,86 @@ pub fn MethodologyPage() -> impl IntoView {
 
 #[component]
 fn MethodologyView(data: Methodology) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let organisation = data.site.organisation_name.clone();
     view! {
         <SocialMeta
-            title="How we check claims"
-            description="Our rating scale, what our attribution statuses mean, how every judgement is approved, and how we correct mistakes."
+            title=td_string!(locale, methodology.title)
+            description=td_string!(locale, methodology.description)
             url=data.site.url("/methodology")
             site_name=organisation.clone()
             kind="article"
         />
         <article class="wrap methodology">
             <header class="page-intro">
-                <h1>"How we check claims"</h1>
-                <p class="lede">
-                    "Every claim on this site gets two separate judgements: did the speaker really say it "
-                    "(its attribution status), and is what they said accurate (its verdict). "
-                    "A claim can be correctly attributed and false, or accurate and misattributed."
-                </p>
+                <h1>{t!(i18n, methodology.title)}</h1>
+                <p class="lede">{t!(i18n, methodology.lede)}</p>
             </header>
 
             <section aria-labelledby="scale-heading">
-                <h2 id="scale-heading">"Verdicts: our rating scale"</h2>
-                <p>"The verdict says how accurate a statement is. The Indonesian name of each rating is shown beside the English one."</p>
+                <h2 id="scale-heading">{t!(i18n, methodology.scale_heading)}</h2>
+                <p>{t!(i18n, methodology.scale_intro)}</p>
                 <ol class="scale">
-                    {data.scale.into_iter().map(|step| view! { <ScaleItem step /> }).collect_view()}
+                    {data.scale.into_iter().map(|rating| view! { <ScaleItem rating /> }).collect_view()}
                 </ol>
             </section>
 
             <section aria-labelledby="attribution-heading">
-                <h2 id="attribution-heading">"Attribution: did they say it?"</h2>
-                <p>
-                    "Many claims reach us second- or third-hand: a broadcaster relays a news agency that reports what an official said. "
-                    "Each claim page shows that chain, and its attribution status says how sure we are that the words are the speaker's."
-                </p>
+                <h2 id="attribution-heading">{t!(i18n, methodology.attribution_heading)}</h2>
+                <p>{t!(i18n, methodology.attribution_intro)}</p>
                 <dl class="statuses">
                     {AttributionStatus::ALL.iter().map(|status| view! {
-                        <dt data-status=status.as_str()>{status.label_en()}</dt>
-                        <dd>{status.meaning_en()}</dd>
+                        <dt data-status=status.as_str()>{status.label(locale)}</dt>
+                        <dd>{status.meaning(locale)}</dd>
                     }).collect_view()}
                 </dl>
             </section>
 
             <section aria-labelledby="review-heading">
-                <h2 id="review-heading">"Four eyes on every judgement"</h2>
-                <p>
-                    "A fact-checker proposes a verdict or an attribution status with a written rationale and at least one source as evidence. "
-                    "An editor who did not make the proposal approves or rejects it. The same person can never both propose and approve; "
-                    "our database refuses it, not only our software. Only approved judgements are ever shown here."
-                </p>
+                <h2 id="review-heading">{t!(i18n, methodology.review_heading)}</h2>
+                <p>{t!(i18n, methodology.review_text)}</p>
             </section>
 
             <section aria-labelledby="corrections-heading">
-                <h2 id="corrections-heading">"Corrections policy"</h2>
+                <h2 id="corrections-heading">{t!(i18n, methodology.corrections_heading)}</h2>
                 <p>
-                    "When we change anything on a published claim — its wording, speaker, verdict, attribution status or related claims — "
-                    "the editor writes a public note saying what changed and why. The note appears on the claim's page and in our "
-                    <a href="/corrections">"corrections log"</a>
-                    ". A claim we can no longer stand by is retracted, not deleted: it stays online, marked as retracted, with the reason."
+                    {t!(i18n, methodology.corrections_before)} " "
+                    <a href="/corrections">{t!(i18n, methodology.corrections_link)}</a>
+                    {t!(i18n, methodology.corrections_after)}
                 </p>
-                <p>
-                    "Spotted a mistake? Tell " {organisation} " and name the claim's address; we answer every correction request."
-                </p>
+                <p>{td_string!(locale, methodology.mistake, organisation).to_string()}</p>
             </section>
 
             <section aria-labelledby="sources-heading">
-                <h2 id="sources-heading">"Sources"</h2>
-                <p>
-                    "We keep a copy of each source's text as we read it, so every excerpt we quote can be checked against it even if the original page changes. "
-                    "Each claim links to every report it appeared in, with the quoted passage highlighted."
-                </p>
+                <h2 id="sources-heading">{t!(i18n, methodology.sources_heading)}</h2>
+                <p>{t!(i18n, methodology.sources_text)}</p>
             </section>
         </article>
     }
 }
 
+/// One rating: its name and explanation in the reader's language first, then its name in the
+/// other language (a reader may know a verdict by either).
 #[component]
-fn ScaleItem(step: ScaleStep) -> impl IntoView {
-    let rating = step.rating;
-    let value = rating
-        .rating_value
-        .map(|v| format!("{v} of 5"))
-        .unwrap_or_else(|| "no score".to_owned());
+fn ScaleItem(rating: Rating) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
+    let other = match locale {
+        Locale::en => Locale::id,
+        Locale::id => Locale::en,
+    };
+    let value = match rating.rating_value {
+        Some(value) => td_string!(locale, methodology.score, value).to_string(),
+        None => td_string!(locale, methodology.no_score).to_owned(),
+    };
     view! {
         <li class="scale__step" data-rating=rating.slug.clone()>
-            <span class="badge badge--verdict" style=format!("--badge-colour: {}", rating.safe_colour())>{rating.label_en.clone()}</span>
-            <span class="scale__id" lang="id">{rating.label_id.clone()}</span>
+            <span class="badge badge--verdict" style=format!("--badge-colour: {}", rating.safe_colour())>{rating.label(locale).to_owned()}</span>
+            <span class="scale__id" lang=leptos_i18n::Locale::as_str(other)>{rating.label(other).to_owned()}</span>
             <span class="scale__value">{value}</span>
-            {rating.retired.then(|| view! { <span class="scale__retired">"retired: no longer given, kept on older claims"</span> })}
-            <p class="scale__explanation">{rating.explanation_en.clone()}</p>
-            <p class="scale__explanation scale__explanation--id" lang="id">{step.explanation_id}</p>
+            {rating.retired.then(|| view! { <span class="scale__retired">{t!(i18n, methodology.retired)}</span> })}
+            <p class="scale__explanation">{rating.explanation(locale).to_owned()}</p>
         </li>
     }
 }

@@ -8,7 +8,9 @@ use super::url_with_query;
 use crate::components::claim_list::ClaimList;
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;
-use crate::format::day_en;
+use crate::format::day;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::language::{language_name, number, page_locale};
 use crate::sources::{get_public_source, CitationLink, SourcePage as SourcePageData};
 
 #[component]
@@ -28,8 +30,9 @@ pub fn SourcePage() -> impl IntoView {
             get_public_source(id, after).await
         },
     );
+    let i18n = use_i18n();
     view! {
-        <Suspense fallback=|| view! { <p class="wrap loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="wrap loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(data) => view! { <SourceView data /> }.into_any(),
@@ -42,14 +45,19 @@ pub fn SourcePage() -> impl IntoView {
 
 #[component]
 fn SourceView(data: SourcePageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = page_locale();
     let source = data.source.clone();
-    let outlet_name = source.outlet.as_ref().map(|o| o.name.clone());
-    let description = format!(
-        "{} — {}{}. The claims it carries and the reports it relays.",
-        source.title,
-        source.kind.label_en(),
-        outlet_name.map(|o| format!(" by {o}")).unwrap_or_default()
-    );
+    let description = {
+        let title = &source.title;
+        let kind = source.kind.label(locale);
+        match source.outlet.as_ref().map(|o| o.name.as_str()) {
+            Some(outlet) => {
+                td_string!(locale, source.description_outlet, title, kind, outlet).to_string()
+            }
+            None => td_string!(locale, source.description, title, kind).to_string(),
+        }
+    };
     let external = source
         .url
         .clone()
@@ -66,41 +74,49 @@ fn SourceView(data: SourcePageData) -> impl IntoView {
         <Link rel="canonical" href=format!("/sources/{}", source.source_id) />
         <div class="wrap source-page">
             <header class="page-intro">
-                <p class="eyebrow">{source.kind.label_en()} " · language: " {source.language.clone()}</p>
+                <p class="eyebrow">
+                    {source.kind.label(locale)} " · "
+                    {td_string!(locale, source.language, language = language_name(locale, &source.language)).to_string()}
+                </p>
                 <h1 lang=source.language.clone()>{source.title.clone()}</h1>
                 <dl class="facts">
                     {source.outlet.clone().map(|o| view! {
-                        <dt>"Outlet"</dt>
+                        <dt>{t!(i18n, source.outlet)}</dt>
                         <dd><a href=format!("/entities/{}", o.slug)>{o.name}</a></dd>
                     })}
-                    {source.published_at.map(|at| view! { <dt>"Published"</dt><dd>{day_en(at.date_naive())}</dd> })}
-                    {(!source.authors.is_empty()).then(|| view! { <dt>"Written by"</dt><dd>{source.authors.join(", ")}</dd> })}
-                    {(!source.editors.is_empty()).then(|| view! { <dt>"Edited by"</dt><dd>{source.editors.join(", ")}</dd> })}
-                    {source.retrieved_at.map(|at| view! { <dt>"Retrieved"</dt><dd>{day_en(at.date_naive())}</dd> })}
+                    {source.published_at.map(|at| view! { <dt>{t!(i18n, source.published)}</dt><dd>{day(locale, at.date_naive())}</dd> })}
+                    {(!source.authors.is_empty()).then(|| view! { <dt>{t!(i18n, source.written_by)}</dt><dd>{source.authors.join(", ")}</dd> })}
+                    {(!source.editors.is_empty()).then(|| view! { <dt>{t!(i18n, source.edited_by)}</dt><dd>{source.editors.join(", ")}</dd> })}
+                    {source.retrieved_at.map(|at| view! { <dt>{t!(i18n, source.retrieved)}</dt><dd>{day(locale, at.date_naive())}</dd> })}
                     {external.map(|url| view! {
-                        <dt>"Link"</dt>
+                        <dt>{t!(i18n, source.link)}</dt>
                         <dd><a href=url.clone() rel="nofollow noopener noreferrer">{url.clone()}</a></dd>
                     })}
                     {source.snapshot.clone().map(|s| view! {
-                        <dt>"Captured text"</dt>
+                        <dt>{t!(i18n, source.captured_text)}</dt>
                         <dd>
-                            "Version " {s.snapshot_number} ", " {s.characters} " characters, captured "
-                            {day_en(s.captured_at.date_naive())} ", SHA-256 " <code class="hash">{s.sha256_hex}</code>
+                            {
+                                let number_ = s.snapshot_number;
+                                let characters = number(locale, s.characters.into());
+                                let day = day(locale, s.captured_at.date_naive());
+                                td_string!(locale, source.snapshot, number = number_, characters, day).to_string()
+                            }
+                            " " <code class="hash">{s.sha256_hex}</code>
                         </dd>
                     })}
                 </dl>
                 {source.summary.clone().map(|s| view! { <p class="lede">{s}</p> })}
             </header>
             <div class="citations">
-                <Citations heading="This source relays" links=data.cites.clone()
-                    empty="It does not credit another report." />
-                <Citations heading="Relayed by" links=data.cited_by.clone()
-                    empty="No source in our records relays it." />
+                <Citations heading=td_string!(locale, source.relays) links=data.cites.clone()
+                    empty=td_string!(locale, source.relays_none) />
+                <Citations heading=td_string!(locale, source.relayed_by) links=data.cited_by.clone()
+                    empty=td_string!(locale, source.relayed_by_none) />
             </div>
             <section aria-labelledby="claims-heading">
-                <h2 id="claims-heading">"Claims in this source"</h2>
-                <ClaimList claims=data.claims.claims.clone() empty_message="No published claims from this source yet." />
-                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>"More claims →"</a></nav> })}
+                <h2 id="claims-heading">{t!(i18n, source.claims_heading)}</h2>
+                <ClaimList claims=data.claims.claims.clone() empty_message=td_string!(locale, source.no_claims) />
+                {next.map(|href| view! { <nav class="pager"><a class="pager__next" href=href>{t!(i18n, common.more_claims)}</a></nav> })}
             </section>
         </div>
     }

@@ -9,6 +9,7 @@ use crate::claims::edit_db::{
 };
 use crate::claims::{shorten, AttributionStatus, EditorialState};
 use crate::error::{AppError, Problems};
+use crate::i18n::Locale;
 
 pub struct NewProposal {
     pub claim_id: i64,
@@ -362,9 +363,9 @@ pub async fn proposals(pool: &PgPool, which: Which) -> Result<Vec<ProposalView>,
         .map(|r| {
             let (from_label, to_label) = match r.axis {
                 JudgementAxis::AttributionStatus => (
-                    r.from_status.map(|s| s.label_en().to_owned()),
+                    r.from_status.map(|s| s.label(Locale::en).to_owned()),
                     r.to_status
-                        .map(|s| s.label_en().to_owned())
+                        .map(|s| s.label(Locale::en).to_owned())
                         .unwrap_or_default(),
                 ),
                 JudgementAxis::Verdict => (r.from_rating, r.to_rating.unwrap_or_default()),

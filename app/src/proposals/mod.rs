@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::claims::EditorialState;
 use crate::db_enum;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 use crate::ratings::Rating;
 
 db_enum! {
@@ -27,10 +28,22 @@ db_enum! {
 }
 
 impl JudgementAxis {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            JudgementAxis::AttributionStatus => "Attribution status",
-            JudgementAxis::Verdict => "Verdict",
+            JudgementAxis::Verdict => td_string!(locale, desk.axis.verdict),
+            JudgementAxis::AttributionStatus => td_string!(locale, desk.axis.attribution_status),
+        }
+    }
+}
+
+impl ProposalState {
+    /// Where a proposal stands ("pending", "approved" …).
+    pub fn label(self, locale: Locale) -> &'static str {
+        match self {
+            ProposalState::Pending => td_string!(locale, desk.proposal_state.pending),
+            ProposalState::Approved => td_string!(locale, desk.proposal_state.approved),
+            ProposalState::Rejected => td_string!(locale, desk.proposal_state.rejected),
+            ProposalState::Superseded => td_string!(locale, desk.proposal_state.superseded),
         }
     }
 }

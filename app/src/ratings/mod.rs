@@ -5,6 +5,7 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::Locale;
 
 /// A verdict as the public sees it: the rating's labels, colour and explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,29 +17,46 @@ pub struct Rating {
     /// schema.org ratingValue (1 worst – 5 best); none for "Unproven" and "Not rated".
     pub rating_value: Option<i16>,
     pub explanation_en: String,
+    pub explanation_id: String,
     pub retired: bool,
 }
 
 impl Rating {
     /// A rating from a LEFT JOIN's nullable columns: None when the claim has no verdict.
+    /// Labels and explanations come in pairs: (English, Indonesian).
     pub fn from_columns(
         slug: Option<String>,
-        label_en: Option<String>,
-        label_id: Option<String>,
+        labels: (Option<String>, Option<String>),
         colour: Option<String>,
         rating_value: Option<i16>,
-        explanation_en: Option<String>,
+        explanations: (Option<String>, Option<String>),
         retired: Option<bool>,
     ) -> Option<Rating> {
         Some(Rating {
             slug: slug?,
-            label_en: label_en?,
-            label_id: label_id?,
+            label_en: labels.0?,
+            label_id: labels.1?,
             colour: colour?,
             rating_value,
-            explanation_en: explanation_en.unwrap_or_default(),
+            explanation_en: explanations.0.unwrap_or_default(),
+            explanation_id: explanations.1.unwrap_or_default(),
             retired: retired.unwrap_or(false),
         })
+    }
+
+    /// The rating's name in the reader's language (from the rating table's EN/ID columns).
+    pub fn label(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::en => &self.label_en,
+            Locale::id => &self.label_id,
+        }
+    }
+
+    pub fn explanation(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::en => &self.explanation_en,
+            Locale::id => &self.explanation_id,
+        }
     }
 
     /// Only `#rrggbb` values reach the page (the database checks the same), so the colour can be
@@ -55,17 +73,10 @@ impl Rating {
     }
 }
 
-/// One step of the scale as the methodology page explains it, in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScaleStep {
-    pub rating: Rating,
-    pub explanation_id: String,
-}
-
 /// What `/methodology` shows from the database: the rating scale, and the site's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Methodology {
-    pub scale: Vec<ScaleStep>,
+    pub scale: Vec<Rating>,
     pub site: crate::site::SiteInfo,
 }
 
@@ -74,7 +85,7 @@ pub async fn get_methodology() -> Result<Methodology, AppError> {
     async move {
         let pool = crate::state::pool()?;
         Ok(Methodology {
-            scale: db::scale(&pool).await?,
+            scale: db::all(&pool).await?,
             site: crate::state::site()?,
         })
     }
@@ -94,6 +105,7 @@ mod tests {
             colour: colour.into(),
             rating_value: Some(1),
             explanation_en: "Not accurate.".into(),
+            explanation_id: "Tidak akurat.".into(),
             retired: false,
         }
     }
@@ -109,43 +121,18 @@ mod tests {
 pub mod db {
     use sqlx::PgPool;
 
-    use super::{Rating, ScaleStep};
+    use super::Rating;
     use crate::error::AppError;
 
     /// The whole scale in its display order, retired ratings included (old claims carry them).
     pub async fn all(pool: &PgPool) -> Result<Vec<Rating>, AppError> {
         Ok(sqlx::query_as!(
             Rating,
-            "select slug, label_en, label_id, colour, rating_value, explanation_en, retired
-               from rating order by sort_order, rating_id"
-        )
-        .fetch_all(pool)
-        .await?)
-    }
-
-    /// The scale with both languages' explanations, for the methodology page.
-    pub async fn scale(pool: &PgPool) -> Result<Vec<ScaleStep>, AppError> {
-        let rows = sqlx::query!(
             "select slug, label_en, label_id, colour, rating_value, explanation_en, explanation_id,
                     retired
                from rating order by sort_order, rating_id"
         )
         .fetch_all(pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| ScaleStep {
-                rating: Rating {
-                    slug: row.slug,
-                    label_en: row.label_en,
-                    label_id: row.label_id,
-                    colour: row.colour,
-                    rating_value: row.rating_value,
-                    explanation_en: row.explanation_en,
-                    retired: row.retired,
-                },
-                explanation_id: row.explanation_id,
-            })
-            .collect())
+        .await?)
     }
 }

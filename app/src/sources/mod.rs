@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::claims::{ClaimListPage, SpeakerRef};
 use crate::db_enum;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 
 db_enum! {
     SourceKind as "source_kind" {
@@ -24,15 +25,15 @@ db_enum! {
 }
 
 impl SourceKind {
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            SourceKind::NewsArticle => "News article",
-            SourceKind::OfficialStatement => "Official statement",
-            SourceKind::Transcript => "Transcript",
-            SourceKind::Broadcast => "Broadcast",
-            SourceKind::SocialPost => "Social media post",
-            SourceKind::PressConference => "Press conference",
-            SourceKind::Other => "Document",
+            SourceKind::NewsArticle => td_string!(locale, source_kind.news_article),
+            SourceKind::OfficialStatement => td_string!(locale, source_kind.official_statement),
+            SourceKind::Transcript => td_string!(locale, source_kind.transcript),
+            SourceKind::Broadcast => td_string!(locale, source_kind.broadcast),
+            SourceKind::SocialPost => td_string!(locale, source_kind.social_post),
+            SourceKind::PressConference => td_string!(locale, source_kind.press_conference),
+            SourceKind::Other => td_string!(locale, source_kind.other),
         }
     }
 }
@@ -93,7 +94,10 @@ pub async fn get_public_source(
             .await?
             .ok_or_else(|| AppError::not_found("This source"))?;
         let (cites, cited_by) = db::citations(&pool, source_id).await?;
-        let after = crate::claims::cursor::ListCursor::from_param(after.as_deref())?;
+        let after = crate::claims::cursor::ListCursor::from_param(
+            after.as_deref(),
+            crate::language::request_locale(),
+        )?;
         let query = crate::claims::db::ListQuery {
             source_id: Some(source_id),
             after,

@@ -13,6 +13,7 @@ use super::Problem;
 use app::claims::cursor::ListCursor;
 use app::claims::db::{list_public, public_claim_detail, ListQuery};
 use app::claims::ClaimFilter;
+use app::i18n::Locale;
 use app::pages::url_with_query;
 use app::state::AppState;
 
@@ -115,9 +116,10 @@ pub async fn list_claims(
     let page = list_public(
         &state.pool,
         &ListQuery {
-            filter: filter.check()?,
+            // The API speaks English: its messages, like its field names, are a fixed contract.
+            filter: filter.check(Locale::en)?,
             source_id,
-            after: ListCursor::from_param(filter.after.as_deref())?,
+            after: ListCursor::from_param(filter.after.as_deref(), Locale::en)?,
             limit,
             claim_ids: None,
         },

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use sqlx::PgPool;
 
 use app::claims::AttributionStatus;
+use app::i18n::Locale;
 use app::site::SiteInfo;
 use app::state::AppState;
 
@@ -116,7 +117,7 @@ fn entry(site: &SiteInfo, claim: FeedClaim) -> Entry {
             .map(|t| format!(" (“{t}”)"))
             .unwrap_or_default(),
         claim.verdict.as_deref().unwrap_or("not yet rated"),
-        claim.attribution_status.label_en(),
+        claim.attribution_status.label(Locale::en),
     );
     if let Some(note) = claim.retraction_note.as_ref().filter(|_| retracted) {
         summary.push_str(&format!(" Retracted: {note}"));

@@ -9,7 +9,7 @@ use app::state::AppState;
 
 pub async fn robots_txt(State(state): State<AppState>) -> impl IntoResponse {
     let body = format!(
-        "User-agent: *\nDisallow: /desk\nDisallow: /login\nDisallow: /auth/\nDisallow: /api/\n\nSitemap: {}\n",
+        "User-agent: *\nDisallow: /desk\nDisallow: /login\nDisallow: /auth/\nDisallow: /api/\nDisallow: /language/\n\nSitemap: {}\n",
         state.site.url("/sitemap.xml")
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)

@@ -294,10 +294,56 @@ async fn the_desk_reads_in_indonesian_too(pool: PgPool) {
         "{}",
         home.text(".account")
     );
+    // A proposal's "from → to" uses the rating table's Indonesian name.
+    let editor_page = get(&app, "/desk/claims/1", &[(COOKIE, &cookies)]).await;
+    assert!(
+        editor_page
+            .text(".proposal__change")
+            .contains("Belum terbukti"),
+        "{}",
+        editor_page.text(".proposal__change")
+    );
     let review = get(&app, "/desk/review", &[(COOKIE, &cookies)]).await;
     assert_eq!(review.attr("html", "lang"), "id");
     assert!(review.header(CACHE_CONTROL).starts_with("private"));
 
     let login = get(&app, "/login", &[(ACCEPT_LANGUAGE, "id")]).await;
     assert_eq!(login.text("button[type=submit]"), "Masuk");
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn desk_form_messages_follow_the_language(pool: PgPool) {
+    use app::accounts::UserRole;
+    use claimtrack_tests::desk::sign_in_as;
+
+    let app = demo_app(pool).await;
+    let checker = sign_in_as(&app, UserRole::FactChecker).await;
+    let session = checker.cookie.clone().expect("signed in");
+    let create = |cookies: String| {
+        raw_client()
+            .post(app.url("/api/desk/entities/create"))
+            .header(reqwest::header::ORIGIN, format!("http://{}", app.address))
+            .header(COOKIE, cookies)
+            .form(&[
+                ("form[name]", ""),
+                ("form[kind]", "person"),
+                ("stay", "true"),
+            ])
+            .send()
+    };
+    let indonesian = create(format!("{session}; claimtrack_lang=id"))
+        .await
+        .unwrap();
+    assert!(indonesian.status().is_client_error());
+    let body = indonesian.text().await.unwrap();
+    assert!(
+        body.contains("Tulis nama yang dikenal pembaca (1–200 karakter)."),
+        "{body}"
+    );
+    let english = create(session.clone()).await.unwrap();
+    let body = english.text().await.unwrap();
+    assert!(
+        body.contains("Write the name readers know (1–200 characters)."),
+        "{body}"
+    );
 }

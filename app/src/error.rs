@@ -4,6 +4,8 @@
 use leptos::server_fn::{codec::JsonEncoding, error::FromServerFnError, error::ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{td_string, Locale};
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
     /// The thing asked for does not exist, or is not public.
@@ -54,11 +56,22 @@ pub struct FieldValue {
 }
 
 fn describe_problems(problems: &[FieldProblem]) -> String {
+    list_problems("Please correct the form.", problems)
+}
+
+/// `intro`, then each problem as "field: message".
+fn list_problems(intro: &str, problems: &[FieldProblem]) -> String {
     let details: Vec<String> = problems
         .iter()
         .map(|p| format!("{}: {}", p.field, p.message))
         .collect();
-    format!("Please correct the form. {}", details.join(" "))
+    format!("{intro} {}", details.join(" "))
+}
+
+/// "At most 2,000 characters." (the number grouped as `locale` writes it).
+pub fn at_most_characters(locale: Locale, max: i64) -> String {
+    let max = crate::language::number(locale, max);
+    td_string!(locale, message.common.at_most_characters, max).to_string()
 }
 
 /// Collects field problems while a form is checked; nothing is stored unless it stays empty.
@@ -121,6 +134,22 @@ impl AppError {
 
     pub fn not_found(what: &str) -> Self {
         AppError::NotFound(format!("{what} was not found."))
+    }
+
+    /// The error as a person reads it, in `locale`. The messages this type writes itself are
+    /// translated here; the others were written by the server in the request's language already.
+    /// (`Display` stays English: the JSON API uses it.)
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            AppError::Unauthorized => td_string!(locale, error.unauthorized_text).to_owned(),
+            AppError::Forbidden => td_string!(locale, error.forbidden_text).to_owned(),
+            AppError::StaleEdit(_) => td_string!(locale, message.error.stale_edit).to_owned(),
+            AppError::Internal => td_string!(locale, error.internal_text).to_owned(),
+            AppError::Invalid(problems) => {
+                list_problems(td_string!(locale, message.error.correct_form), problems)
+            }
+            other => other.to_string(),
+        }
     }
 
     pub fn status_code(&self) -> u16 {

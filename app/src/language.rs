@@ -37,6 +37,21 @@ pub fn request_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// The language for messages built by code shared by the server and the browser: the request's
+/// on the server (English outside a request, e.g. in tests and the CLI), the page's in the browser.
+pub fn message_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        request_locale()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        leptos::prelude::use_context::<leptos_i18n::I18nContext<Locale>>()
+            .map(|i18n| i18n.get_locale_untracked())
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub fn locale_from_headers(headers: &http::HeaderMap) -> Locale {
     let cookie = headers

@@ -1,15 +1,7 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { watchConsole } from "./console";
 
 const ACCUSATION = "/claims/us-accuses-north-korea-of-supplying-weapons-to-russia";
-
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test.describe("an Indonesian browser", () => {
   test.use({ locale: "id-ID" });

@@ -1,16 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
+import { watchConsole } from "./console";
 
 const ACCUSATION = "us-accuses-north-korea-of-supplying-weapons-to-russia";
-
-/** Fails the test on any console error or uncaught exception (a broken wasm bundle shows up here). */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test("a reader follows the U.S. accusation to both denials and its attribution chain", async ({ page }, testInfo) => {
   const errors = watchConsole(page);

@@ -5,8 +5,7 @@ use serde_json::json;
 use super::{CurrentUser, DeskUser, UserRole};
 use crate::audit::db::{record, Actor, AuditEntry};
 use crate::error::AppError;
-
-const STALE: &str = "Someone changed this account while you were looking at it. Reload the page to see the current values.";
+use crate::i18n::td_string;
 
 /// The user, unless disabled.
 pub async fn active_user(pool: &PgPool, user_id: i64) -> Result<Option<CurrentUser>, AppError> {
@@ -77,6 +76,7 @@ pub async fn create_user(
     role: UserRole,
     password_hash: &str,
 ) -> Result<i64, AppError> {
+    let locale = crate::language::message_locale();
     insert_user(
         pool,
         &Actor::desk(admin),
@@ -86,7 +86,11 @@ pub async fn create_user(
         password_hash,
     )
     .await?
-    .ok_or_else(|| AppError::BadRequest(format!("Username: {username} is already taken.")))
+    .ok_or_else(|| {
+        AppError::BadRequest(
+            td_string!(locale, message.account.username_taken, username).to_string(),
+        )
+    })
 }
 
 pub async fn update_user(
@@ -97,6 +101,7 @@ pub async fn update_user(
     role: UserRole,
     disabled: bool,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let before = sqlx::query!(
         r#"select role as "role: UserRole", disabled_at is not null as "disabled!" from app_user
@@ -105,7 +110,7 @@ pub async fn update_user(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This account"))?;
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.account.not_found).to_owned()))?;
     let updated = sqlx::query!(
         "update app_user
             set role = $3,
@@ -120,7 +125,9 @@ pub async fn update_user(
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(AppError::Conflict(
+            td_string!(locale, message.account.stale).to_owned(),
+        ));
     }
     if disabled {
         end_sessions(&mut tx, user_id).await?;
@@ -145,6 +152,7 @@ pub async fn reset_password(
     version: i32,
     password_hash: &str,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let updated = sqlx::query!(
         "update app_user set password_hash = $3, version = version + 1, updated_at = now()
@@ -156,7 +164,9 @@ pub async fn reset_password(
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(AppError::Conflict(
+            td_string!(locale, message.account.stale).to_owned(),
+        ));
     }
     end_sessions(&mut tx, user_id).await?;
     // The hash itself never goes into the audit log.

@@ -69,7 +69,10 @@ pub fn username_problem(username: &str) -> Option<&'static str> {
     if first_ok && rest_ok && (2..=40).contains(&username.len()) {
         None
     } else {
-        Some("Use 2–40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
+        Some(td_string!(
+            crate::language::message_locale(),
+            message.account.username_rule
+        ))
     }
 }
 
@@ -103,17 +106,27 @@ pub async fn create_desk_user(
     role: UserRole,
     password: String,
 ) -> Result<i64, AppError> {
+    let locale = crate::language::message_locale();
     let admin = session::require_role(&[UserRole::Admin]).await?;
     let username = username.trim().to_lowercase();
     if let Some(problem) = username_problem(&username) {
-        return Err(AppError::BadRequest(format!("Username: {problem}")).respond());
+        return Err(AppError::BadRequest(
+            td_string!(locale, message.account.username_problem, problem).to_string(),
+        )
+        .respond());
     }
     let display_name = display_name.trim().to_owned();
     if display_name.is_empty() || display_name.chars().count() > 100 {
-        return Err(AppError::BadRequest("Display name: 1–100 characters.".into()).respond());
+        return Err(AppError::BadRequest(
+            td_string!(locale, message.account.display_name_length).to_owned(),
+        )
+        .respond());
     }
     if let Some(problem) = password::password_problem(&password) {
-        return Err(AppError::BadRequest(format!("Password: {problem}")).respond());
+        return Err(AppError::BadRequest(
+            td_string!(locale, message.account.password_problem, problem).to_string(),
+        )
+        .respond());
     }
     let hash = password::hash_password(password).await?;
     db::create_user(
@@ -136,11 +149,11 @@ pub async fn update_desk_user(
     role: UserRole,
     disabled: bool,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let admin = session::require_role(&[UserRole::Admin]).await?;
     if user_id == admin.user_id && (disabled || role != UserRole::Admin) {
         return Err(AppError::BadRequest(
-            "You cannot disable your own account or remove your own admin role; ask another admin."
-                .into(),
+            td_string!(locale, message.account.own_account).to_owned(),
         )
         .respond());
     }
@@ -163,9 +176,13 @@ pub async fn reset_desk_password(
     version: i32,
     password: String,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let admin = session::require_role(&[UserRole::Admin]).await?;
     if let Some(problem) = password::password_problem(&password) {
-        return Err(AppError::BadRequest(format!("Password: {problem}")).respond());
+        return Err(AppError::BadRequest(
+            td_string!(locale, message.account.password_problem, problem).to_string(),
+        )
+        .respond());
     }
     let hash = password::hash_password(password).await?;
     db::reset_password(&crate::state::pool()?, &admin, user_id, version, &hash)

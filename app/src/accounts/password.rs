@@ -4,12 +4,14 @@ use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
 use argon2::Argon2;
 
 use crate::error::AppError;
+use crate::i18n::td_string;
 
 /// Length only (12–256 characters), no composition rules.
 pub fn password_problem(password: &str) -> Option<&'static str> {
+    let locale = crate::language::message_locale();
     match password.chars().count() {
-        n if n < 12 => Some("The password must have at least 12 characters."),
-        n if n > 256 => Some("The password must have at most 256 characters."),
+        n if n < 12 => Some(td_string!(locale, message.account.password_too_short)),
+        n if n > 256 => Some(td_string!(locale, message.account.password_too_long)),
         _ => None,
     }
 }

@@ -83,10 +83,14 @@ pub struct ClaimPick {
 #[server(endpoint = "desk/claims/get")]
 pub async fn get_desk_claim(claim_id: i64) -> Result<DeskClaim, AppError> {
     use crate::accounts::{session::require_role, DESK};
+    use crate::i18n::td_string;
+    let locale = crate::language::message_locale();
     require_role(DESK).await?;
     super::edit_db::desk_claim(&crate::state::pool()?, claim_id)
         .await?
-        .ok_or_else(|| AppError::not_found("This claim").respond())
+        .ok_or_else(|| {
+            AppError::NotFound(td_string!(locale, message.claim.not_found).to_owned()).respond()
+        })
 }
 
 /// A new draft claim; answers with its id (a plain form post is sent on to its editor page).

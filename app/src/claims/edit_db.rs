@@ -9,7 +9,8 @@ use super::form::{format_claimed_on, slugify, CheckedClaim, ClaimForm};
 use super::{AppearanceRole, AttributionStatus, DatePrecision, EditorialState, RelationKind};
 use crate::accounts::{CurrentUser, UserRole};
 use crate::audit::db::{record, Actor, AuditEntry};
-use crate::error::{AppError, FieldValue, Problems};
+use crate::error::{at_most_characters, AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 use crate::ratings::Rating;
 
 /// The row lock and the facts every rule below needs.
@@ -23,6 +24,7 @@ pub struct LockedClaim {
 /// Lock the claim for the rest of the transaction: concurrent changes wait, then see the new
 /// version (so two saves from the same version cannot both win).
 pub async fn lock_claim(conn: &mut PgConnection, claim_id: i64) -> Result<LockedClaim, AppError> {
+    let locale = crate::language::message_locale();
     sqlx::query_as!(
         LockedClaim,
         r#"select claim_id, version, editorial_state as "state: EditorialState", created_by
@@ -31,22 +33,23 @@ pub async fn lock_claim(conn: &mut PgConnection, claim_id: i64) -> Result<Locked
     )
     .fetch_optional(conn)
     .await?
-    .ok_or_else(|| AppError::not_found("This claim"))
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.claim.not_found).to_owned()))
 }
 
 /// Who may change a claim in this state: fact-checkers work on drafts; once submitted, only
 /// editors; a retracted claim stays as it was retracted.
 pub fn may_change(user: &CurrentUser, state: EditorialState) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     match state {
         EditorialState::Retracted => Err(AppError::Conflict(
-            "This claim has been retracted; it is kept exactly as it was.".into(),
+            td_string!(locale, message.claim.retracted).to_owned(),
         )),
         EditorialState::Draft => Ok(()),
         EditorialState::InReview | EditorialState::Published if user.role == UserRole::Editor => {
             Ok(())
         }
         EditorialState::InReview => Err(AppError::Conflict(
-            "This claim is waiting for an editor's review; ask the editor to return it to draft if it needs changes.".into(),
+            td_string!(locale, message.claim.in_review).to_owned(),
         )),
         EditorialState::Published => Err(AppError::Forbidden),
     }
@@ -57,6 +60,7 @@ pub fn required_correction_note(
     state: EditorialState,
     note: Option<&str>,
 ) -> Result<Option<&str>, AppError> {
+    let locale = crate::language::message_locale();
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if state != EditorialState::Published {
         return Ok(None);
@@ -65,11 +69,11 @@ pub fn required_correction_note(
         Some(note) if note.chars().count() <= 2000 => Ok(Some(note)),
         Some(_) => Err(AppError::invalid(
             "correction_note",
-            "At most 2,000 characters.",
+            at_most_characters(locale, 2000),
         )),
         None => Err(AppError::invalid(
             "correction_note",
-            "This claim is published: say what you corrected and why. Readers see this note.",
+            td_string!(locale, message.claim.correction_note_required),
         )),
     }
 }
@@ -141,6 +145,7 @@ pub fn changed_fields(before: &Value, after: &Value) -> (Vec<String>, Value, Val
 
 /// The speaker named in the form: a slug, or a name or alias that fits exactly one entity.
 async fn resolve_speaker(conn: &mut PgConnection, speaker: &str) -> Result<i64, AppError> {
+    let locale = crate::language::message_locale();
     let matches = sqlx::query!(
         r#"
         select distinct e.entity_id as "entity_id!", e.slug as "slug!", e.name as "name!"
@@ -159,7 +164,7 @@ async fn resolve_speaker(conn: &mut PgConnection, speaker: &str) -> Result<i64, 
         [one] => return Ok(one.entity_id),
         [] => problems.add(
             "speaker",
-            format!("Nobody called “{speaker}” is recorded yet. Pick a speaker from the search, or create them first."),
+            td_string!(locale, message.claim.speaker_unknown, speaker).to_string(),
         ),
         several => {
             let names: Vec<String> = several
@@ -168,10 +173,13 @@ async fn resolve_speaker(conn: &mut PgConnection, speaker: &str) -> Result<i64, 
                 .collect();
             problems.add(
                 "speaker",
-                format!(
-                    "“{speaker}” could be {}. Enter the one you mean by its slug.",
-                    names.join(", ")
-                ),
+                td_string!(
+                    locale,
+                    message.claim.speaker_ambiguous,
+                    speaker,
+                    names = names.join(", ")
+                )
+                .to_string(),
             );
         }
     }
@@ -191,11 +199,12 @@ async fn slug_taken(conn: &mut PgConnection, slug: &str, except: i64) -> Result<
 
 /// The slug the user chose (refused when taken), or a free one made from the headline or text.
 async fn choose_slug(conn: &mut PgConnection, checked: &CheckedClaim) -> Result<String, AppError> {
+    let locale = crate::language::message_locale();
     if let Some(slug) = &checked.slug {
         if slug_taken(conn, slug, 0).await? {
             return Err(AppError::invalid(
                 "slug",
-                "Another claim already has this address; choose another.",
+                td_string!(locale, message.claim.slug_taken),
             ));
         }
         return Ok(slug.clone());
@@ -289,6 +298,7 @@ pub async fn update_claim(
     yours: Vec<FieldValue>,
     correction_note: Option<&str>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let claim = lock_claim(&mut tx, claim_id).await?;
     may_change(user, claim.state)?;
@@ -302,15 +312,9 @@ pub async fn update_claim(
     if slug != current_slug {
         let mut problems = Problems::default();
         if claim.state != EditorialState::Draft && claim.state != EditorialState::InReview {
-            problems.add(
-                "slug",
-                "A published claim keeps its address, so links to it keep working.",
-            );
+            problems.add("slug", td_string!(locale, message.claim.slug_fixed));
         } else if slug_taken(&mut tx, &slug, claim_id).await? {
-            problems.add(
-                "slug",
-                "Another claim already has this address; choose another.",
-            );
+            problems.add("slug", td_string!(locale, message.claim.slug_taken));
         }
         problems.into_result()?;
     }
@@ -410,17 +414,18 @@ pub async fn add_appearance(
     user: &CurrentUser,
     new: NewAppearance,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let claim = lock_claim(&mut tx, new.claim_id).await?;
     may_change(user, claim.state)?;
     let mut problems = Problems::default();
     let exact = new.exact.trim().to_owned();
     if exact.is_empty() || exact.chars().count() > 5000 {
-        problems.add("exact", "Select or paste the excerpt (1–5,000 characters).");
+        problems.add("exact", td_string!(locale, message.claim.excerpt_required));
     }
     let cue_verb = Some(new.cue_verb).filter(|v| !v.is_empty());
     if cue_verb.as_ref().is_some_and(|v| v.chars().count() > 60) {
-        problems.add("cue_verb", "At most 60 characters.");
+        problems.add("cue_verb", at_most_characters(locale, 60));
     }
     let source_exists = sqlx::query_scalar!(
         r#"select exists (select 1 from source where source_id = $1) as "exists!""#,
@@ -429,7 +434,10 @@ pub async fn add_appearance(
     .fetch_one(&mut *tx)
     .await?;
     if !source_exists {
-        problems.add("source_id", "Choose a recorded source.");
+        problems.add(
+            "source_id",
+            td_string!(locale, message.claim.source_required),
+        );
     }
     problems.into_result()?;
     let snapshot = sqlx::query!(
@@ -445,10 +453,12 @@ pub async fn add_appearance(
             let Some(start) = locate_excerpt(&snapshot.body, &exact, hint) else {
                 return Err(AppError::invalid(
                     "exact",
-                    format!(
-                        "This text does not occur in the source's text (snapshot {}). Select it in the text, or paste it exactly as it appears there.",
-                        snapshot.snapshot_number
-                    ),
+                    td_string!(
+                        locale,
+                        message.claim.excerpt_not_in_snapshot,
+                        number = snapshot.snapshot_number
+                    )
+                    .to_string(),
                 ));
             };
             let end = start + exact.chars().count();
@@ -487,7 +497,7 @@ pub async fn add_appearance(
     let Some(appearance_id) = appearance_id else {
         return Err(AppError::invalid(
             "exact",
-            "This excerpt from this source is already recorded for the claim.",
+            td_string!(locale, message.claim.excerpt_recorded),
         ));
     };
     let after = json!({
@@ -517,6 +527,7 @@ pub async fn add_relation(
     note: &str,
     correction_note: Option<&str>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let claim = lock_claim(&mut tx, claim_id).await?;
     may_change(user, claim.state)?;
@@ -525,15 +536,14 @@ pub async fn add_relation(
         .fetch_optional(&mut *tx)
         .await?;
     match to_claim_id {
-        None => problems.add(
-            "target",
-            "No claim has this address; pick one from the search.",
-        ),
-        Some(id) if id == claim_id => problems.add("target", "A claim cannot relate to itself."),
+        None => problems.add("target", td_string!(locale, message.claim.target_unknown)),
+        Some(id) if id == claim_id => {
+            problems.add("target", td_string!(locale, message.claim.target_self))
+        }
         Some(_) => {}
     }
     if note.chars().count() > 2000 {
-        problems.add("note", "At most 2,000 characters.");
+        problems.add("note", at_most_characters(locale, 2000));
     }
     problems.into_result()?;
     let to_claim_id = to_claim_id.unwrap_or_default();
@@ -557,7 +567,7 @@ pub async fn add_relation(
     let Some(relation_id) = relation_id else {
         return Err(AppError::invalid(
             "target",
-            "These claims are already linked this way.",
+            td_string!(locale, message.claim.already_linked),
         ));
     };
     if let Some(correction) = correction {
@@ -591,6 +601,7 @@ pub async fn remove_relation(
     relation_id: i64,
     correction_note: Option<&str>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let relation = sqlx::query!(
         r#"select from_claim_id, to_claim_id, kind as "kind: RelationKind", note
@@ -599,7 +610,9 @@ pub async fn remove_relation(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This relation"))?;
+    .ok_or_else(|| {
+        AppError::NotFound(td_string!(locale, message.claim.relation_not_found).to_owned())
+    })?;
     let claim = lock_claim(&mut tx, relation.from_claim_id).await?;
     may_change(user, claim.state)?;
     let correction = required_correction_note(claim.state, correction_note)?;

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{ClaimKind, DatePrecision};
-use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
+use crate::error::{at_most_characters, field_values, non_empty, AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 
 /// Every editable field of a claim, as the form shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,37 +73,32 @@ impl ClaimForm {
     }
 
     pub fn check(&self) -> Result<CheckedClaim, AppError> {
+        let locale = crate::language::message_locale();
         let mut problems = Problems::default();
         let slug = non_empty(&self.slug).map(str::to_lowercase);
         if let Some(slug) = &slug {
             if !is_slug(slug, 120) {
-                problems.add(
-                    "slug",
-                    "Use lower-case letters, digits and single hyphens (at most 120).",
-                );
+                problems.add("slug", td_string!(locale, message.claim.slug_format));
             }
         }
         let speaker = self.speaker.trim().to_owned();
         if speaker.is_empty() {
-            problems.add("speaker", "Choose who made the claim.");
+            problems.add(
+                "speaker",
+                td_string!(locale, message.claim.speaker_required),
+            );
         }
         let kind = self.kind.parse::<ClaimKind>().unwrap_or_else(|_| {
-            problems.add("kind", "Choose direct quote or paraphrase.");
+            problems.add("kind", td_string!(locale, message.claim.kind_required));
             ClaimKind::DirectQuote
         });
         let text = self.text.trim().to_owned();
         if text.is_empty() || text.chars().count() > 5000 {
-            problems.add(
-                "text",
-                "Write the claim in its original words (1–5,000 characters).",
-            );
+            problems.add("text", td_string!(locale, message.claim.text_required));
         }
         let language = self.language.trim().to_lowercase();
         if !is_language(&language) {
-            problems.add(
-                "language",
-                "Use a two- or three-letter language code such as id or en.",
-            );
+            problems.add("language", td_string!(locale, message.common.language_code));
         }
         let translation = match (
             non_empty(&self.translation),
@@ -111,28 +107,28 @@ impl ClaimForm {
             (None, None) => None,
             (Some(text), Some(lang)) if is_language(&lang.to_lowercase()) => {
                 if text.chars().count() > 5000 {
-                    problems.add("translation", "At most 5,000 characters.");
+                    problems.add("translation", at_most_characters(locale, 5000));
                 }
                 Some((text.to_owned(), lang.to_lowercase()))
             }
             (Some(_), Some(_)) => {
                 problems.add(
                     "translation_language",
-                    "Use a two- or three-letter language code such as en.",
+                    td_string!(locale, message.claim.translation_language_code),
                 );
                 None
             }
             (Some(_), None) => {
                 problems.add(
                     "translation_language",
-                    "Say which language the translation is in.",
+                    td_string!(locale, message.claim.translation_language_required),
                 );
                 None
             }
             (None, Some(_)) => {
                 problems.add(
                     "translation",
-                    "Write the translation, or clear its language.",
+                    td_string!(locale, message.claim.translation_required),
                 );
                 None
             }
@@ -141,7 +137,7 @@ impl ClaimForm {
         if headline.as_ref().is_some_and(|h| h.chars().count() > 75) {
             problems.add(
                 "headline",
-                "At most 75 characters (search engines show no more).",
+                td_string!(locale, message.claim.headline_too_long),
             );
         }
         let claimed_on = match parse_claimed_on(&self.claimed_on) {
@@ -156,11 +152,11 @@ impl ClaimForm {
             .as_ref()
             .is_some_and(|r| r.chars().count() > 300)
         {
-            problems.add("speaker_role", "At most 300 characters.");
+            problems.add("speaker_role", at_most_characters(locale, 300));
         }
         let place = non_empty(&self.place).map(str::to_owned);
         if place.as_ref().is_some_and(|p| p.chars().count() > 200) {
-            problems.add("place", "At most 200 characters.");
+            problems.add("place", at_most_characters(locale, 200));
         }
         let tags = match parse_tags(&self.tags) {
             Ok(tags) => tags,
@@ -203,7 +199,7 @@ pub fn is_language(value: &str) -> bool {
 
 /// "2023-09-13" (day), "2023-09" (month) or "2023" (year); empty for unknown.
 pub fn parse_claimed_on(value: &str) -> Result<Option<(NaiveDate, DatePrecision)>, &'static str> {
-    const HELP: &str = "Write the date as 2023-09-13, 2023-09 or 2023, or leave it empty.";
+    let help = td_string!(crate::language::message_locale(), message.claim.date_format);
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
@@ -214,13 +210,13 @@ pub fn parse_claimed_on(value: &str) -> Result<Option<(NaiveDate, DatePrecision)
         [y] if y.len() == 4 => (number(y), Some(1), Some(1), DatePrecision::Year),
         [y, m] if y.len() == 4 => (number(y), number(m), Some(1), DatePrecision::Month),
         [y, m, d] if y.len() == 4 => (number(y), number(m), number(d), DatePrecision::Day),
-        _ => return Err(HELP),
+        _ => return Err(help),
     };
     match (year, month, day) {
         (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d)
             .map(|date| Some((date, precision)))
-            .ok_or(HELP),
-        _ => Err(HELP),
+            .ok_or(help),
+        _ => Err(help),
     }
 }
 
@@ -236,6 +232,7 @@ pub fn format_claimed_on(date: Option<NaiveDate>, precision: Option<DatePrecisio
 
 /// "Korea Utara, senjata" → ["korea-utara", "senjata"], sorted, without duplicates.
 pub fn parse_tags(value: &str) -> Result<Vec<String>, &'static str> {
+    let locale = crate::language::message_locale();
     let mut tags = Vec::new();
     for raw in value.split(',') {
         let tag = raw
@@ -248,14 +245,14 @@ pub fn parse_tags(value: &str) -> Result<Vec<String>, &'static str> {
             continue;
         }
         if !is_slug(&tag, 120) {
-            return Err("Tags are separated by commas and use letters a–z, digits and hyphens.");
+            return Err(td_string!(locale, message.claim.tags_format));
         }
         tags.push(tag);
     }
     tags.sort();
     tags.dedup();
     if tags.len() > 30 {
-        return Err("At most 30 tags.");
+        return Err(td_string!(locale, message.claim.too_many_tags));
     }
     Ok(tags)
 }

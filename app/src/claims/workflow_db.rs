@@ -7,19 +7,18 @@ use super::edit_db::{lock_claim, record_correction};
 use super::EditorialState;
 use crate::accounts::{CurrentUser, UserRole};
 use crate::audit::db::{record, Actor, AuditEntry};
-use crate::error::{AppError, Problems};
-
-const STALE: &str =
-    "This claim changed since you opened it. Reload the page to see its current state.";
+use crate::error::{at_most_characters, AppError, Problems};
+use crate::i18n::td_string;
 
 /// A required note: trimmed, 1–2,000 characters, or a problem named `note`.
 fn required_note<'a>(note: &'a str, why: &str) -> Result<&'a str, AppError> {
+    let locale = crate::language::message_locale();
     let note = note.trim();
     let mut problems = Problems::default();
     if note.is_empty() {
         problems.add("note", why);
     } else if note.chars().count() > 2000 {
-        problems.add("note", "At most 2,000 characters.");
+        problems.add("note", at_most_characters(locale, 2000));
     }
     problems.into_result().map(|_| note)
 }
@@ -34,18 +33,25 @@ async fn transition(
     note: Option<&str>,
     may: impl FnOnce(Option<i64>) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let claim = lock_claim(&mut tx, claim_id).await?;
     may(claim.created_by)?;
     if claim.version != version {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(AppError::Conflict(
+            td_string!(locale, message.workflow.stale).to_owned(),
+        ));
     }
     if claim.state != from {
-        return Err(AppError::Conflict(format!(
-            "This claim is {}, not {}; reload the page.",
-            claim.state.as_str().replace('_', " "),
-            from.as_str().replace('_', " ")
-        )));
+        return Err(AppError::Conflict(
+            td_string!(
+                locale,
+                message.workflow.wrong_state,
+                state = claim.state.label(locale),
+                expected = from.label(locale)
+            )
+            .to_string(),
+        ));
     }
     sqlx::query!(
         r#"
@@ -104,12 +110,13 @@ pub async fn submit(
     claim_id: i64,
     version: i32,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let may = |author: Option<i64>| {
         if author == Some(user.user_id) || user.role == UserRole::Editor {
             Ok(())
         } else {
             Err(AppError::Conflict(
-                "Only the claim's author (or an editor) submits it for review.".into(),
+                td_string!(locale, message.workflow.only_author_submits).to_owned(),
             ))
         }
     };
@@ -124,7 +131,11 @@ pub async fn return_to_draft(
     version: i32,
     note: &str,
 ) -> Result<(), AppError> {
-    let note = required_note(note, "Tell the author what needs to change.")?;
+    let locale = crate::language::message_locale();
+    let note = required_note(
+        note,
+        td_string!(locale, message.workflow.return_note_required),
+    )?;
     let step = (EditorialState::InReview, EditorialState::Draft);
     transition(pool, user, claim_id, version, step, Some(note), |_| Ok(())).await
 }
@@ -146,7 +157,11 @@ pub async fn retract(
     version: i32,
     note: &str,
 ) -> Result<(), AppError> {
-    let note = required_note(note, "Say publicly why the claim is retracted.")?;
+    let locale = crate::language::message_locale();
+    let note = required_note(
+        note,
+        td_string!(locale, message.workflow.retract_note_required),
+    )?;
     let step = (EditorialState::Published, EditorialState::Retracted);
     transition(pool, user, claim_id, version, step, Some(note), |_| Ok(())).await
 }

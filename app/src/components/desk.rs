@@ -89,6 +89,7 @@ pub fn FormOutcome(
     #[prop(into)] ok: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let locale = crate::language::page_locale();
     move || match error.get() {
         Some(AppError::Invalid(_)) => view! {
             <p class="form-error" role="alert">{t!(i18n, desk.form.not_saved)}</p>
@@ -96,7 +97,7 @@ pub fn FormOutcome(
         .into_any(),
         Some(AppError::StaleEdit(_)) => ().into_any(),
         Some(error) => {
-            view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()
+            view! { <p class="form-error" role="alert">{error.message(locale)}</p> }.into_any()
         }
         None if done.get() => {
             view! { <p class="form-ok" role="status">{ok.clone()}</p> }.into_any()

@@ -28,14 +28,14 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         AppError::TooManyRequests(_) => td_string!(locale, error.too_many),
         AppError::Internal | AppError::Transport(_) => td_string!(locale, error.internal),
     };
-    // General errors read in the reader's language; a bad request's message is already written
-    // in it by the server (search filters), and the desk's form messages are English for now.
+    // General errors read in the reader's language; the other messages are already written in
+    // it by the server (search filters, the desk's forms).
     let message = match &error {
         AppError::NotFound(_) => td_string!(locale, error.not_found_text).to_owned(),
         AppError::Unauthorized => td_string!(locale, error.unauthorized_text).to_owned(),
         AppError::Forbidden => td_string!(locale, error.forbidden_text).to_owned(),
         AppError::Internal => td_string!(locale, error.internal_text).to_owned(),
-        other => other.to_string(),
+        other => other.message(locale),
     };
     view! {
         <Title text=heading />

@@ -104,7 +104,7 @@ pub fn ProposalCard(
                         <FieldError error field="correction_note" />
                     })}
                     <button type="submit">{t!(i18n, desk.proposal.record)}</button>
-                    {move || error.get().filter(|e| !matches!(e, AppError::Invalid(_))).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                    {move || error.get().filter(|e| !matches!(e, AppError::Invalid(_))).map(|e| view! { <p class="form-error" role="alert">{e.message(locale)}</p> })}
                 </ActionForm>
             })}
         </article>

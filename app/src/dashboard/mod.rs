@@ -50,6 +50,7 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
         proposals: crate::proposals::db::proposals(
             &pool,
             crate::proposals::db::Which::PendingBy(user.user_id),
+            crate::language::request_locale(),
         )
         .await?,
         review_queue_size,

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::EntityKind;
 use crate::claims::form::{is_language, is_slug, slugify};
-use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
+use crate::error::{at_most_characters, field_values, non_empty, AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 
 /// Every editable field of an entity, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,20 +57,21 @@ impl EntityForm {
     }
 
     pub fn check(&self) -> Result<CheckedEntity, AppError> {
+        let locale = crate::language::message_locale();
         let mut problems = Problems::default();
         let name = self.name.trim().to_owned();
         if name.is_empty() || name.chars().count() > 200 {
-            problems.add("name", "Write the name readers know (1–200 characters).");
+            problems.add("name", td_string!(locale, message.entity.name_required));
         }
         let slug = non_empty(&self.slug)
             .map(str::to_owned)
             .map(|s| s.to_lowercase())
             .unwrap_or_else(|| slugify(&name));
         if !is_slug(&slug, 120) {
-            problems.add("slug", "Use lower-case letters, digits and single hyphens.");
+            problems.add("slug", td_string!(locale, message.entity.slug_format));
         }
         let kind = self.kind.parse::<EntityKind>().unwrap_or_else(|_| {
-            problems.add("kind", "Choose what kind of speaker this is.");
+            problems.add("kind", td_string!(locale, message.entity.kind_required));
             EntityKind::Other
         });
         let description = non_empty(&self.description).map(str::to_owned);
@@ -77,7 +79,7 @@ impl EntityForm {
             .as_ref()
             .is_some_and(|d| d.chars().count() > 2000)
         {
-            problems.add("description", "At most 2,000 characters.");
+            problems.add("description", at_most_characters(locale, 2000));
         }
         let country = non_empty(&self.country)
             .map(str::to_owned)
@@ -86,10 +88,7 @@ impl EntityForm {
             .as_ref()
             .is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
         {
-            problems.add(
-                "country",
-                "Use the two-letter ISO code, such as ID, KP or RU.",
-            );
+            problems.add("country", td_string!(locale, message.entity.country_format));
         }
         let wikidata_id = non_empty(&self.wikidata_id)
             .map(str::to_owned)
@@ -100,7 +99,10 @@ impl EntityForm {
                 && !w[1..].starts_with('0')
                 && w[1..].bytes().all(|b| b.is_ascii_digit()))
         }) {
-            problems.add("wikidata_id", "A Wikidata item id looks like Q7747.");
+            problems.add(
+                "wikidata_id",
+                td_string!(locale, message.entity.wikidata_format),
+            );
         }
         let parent = non_empty(&self.parent).map(str::to_owned);
         let mut aliases = Vec::new();
@@ -121,7 +123,7 @@ impl EntityForm {
                 _ => {
                     problems.add(
                         "aliases",
-                        format!("“{line}”: write one alias per line as “name | language”, e.g. “Amerika Serikat | id”."),
+                        td_string!(locale, message.entity.alias_format, line).to_string(),
                     );
                     break;
                 }
@@ -174,10 +176,13 @@ pub async fn search_entities(q: String) -> Result<Vec<EntityHit>, AppError> {
 #[server(endpoint = "desk/entities/get")]
 pub async fn get_desk_entity(entity_id: i64) -> Result<DeskEntity, AppError> {
     use crate::accounts::{session::require_role, DESK};
+    let locale = crate::language::message_locale();
     require_role(DESK).await?;
     super::edit_db::desk_entity(&crate::state::pool()?, entity_id)
         .await?
-        .ok_or_else(|| AppError::not_found("This person or organisation").respond())
+        .ok_or_else(|| {
+            AppError::NotFound(td_string!(locale, message.entity.not_found).to_owned()).respond()
+        })
 }
 
 /// A new entity; answers with its slug (the speaker picker fills it in). `stay` keeps a plain

@@ -9,6 +9,7 @@ use crate::accounts::CurrentUser;
 use crate::audit::db::{record, Actor, AuditEntry};
 use crate::claims::edit_db::{changed_fields, like_pattern};
 use crate::error::{AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 
 pub async fn search(pool: &PgPool, q: &str) -> Result<Vec<EntityHit>, AppError> {
     let pattern = like_pattern(&q.chars().take(200).collect::<String>());
@@ -101,14 +102,15 @@ async fn resolve_parent(
     let Some(parent) = parent else {
         return Ok(None);
     };
+    let locale = crate::language::message_locale();
     let id = sqlx::query_scalar!("select entity_id from entity where slug = $1", parent)
         .fetch_optional(conn)
         .await?;
     let mut problems = Problems::default();
     match id {
         Some(id) if id != entity_id => return Ok(Some(id)),
-        Some(_) => problems.add("parent", "An entity cannot be its own parent."),
-        None => problems.add("parent", "No entity has this slug."),
+        Some(_) => problems.add("parent", td_string!(locale, message.entity.own_parent)),
+        None => problems.add("parent", td_string!(locale, message.entity.parent_unknown)),
     }
     problems.into_result()?;
     Ok(None)
@@ -150,11 +152,12 @@ pub async fn insert(
     user: &CurrentUser,
     checked: CheckedEntity,
 ) -> Result<(i64, String), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     if slug_taken(&mut tx, &checked.slug, 0).await? {
         return Err(AppError::invalid(
             "slug",
-            format!("“{}” is already recorded under this slug; pick it in the search, or give the new one another slug.", checked.slug),
+            td_string!(locale, message.entity.slug_recorded, slug = &checked.slug).to_string(),
         ));
     }
     let parent = resolve_parent(&mut tx, checked.parent.as_deref(), 0).await?;
@@ -196,6 +199,7 @@ pub async fn update(
     checked: CheckedEntity,
     yours: Vec<FieldValue>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let current = sqlx::query_scalar!(
         "select version from entity where entity_id = $1 for update",
@@ -203,14 +207,14 @@ pub async fn update(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This person or organisation"))?;
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.entity.not_found).to_owned()))?;
     if current != version {
         return Err(AppError::StaleEdit(yours));
     }
     if slug_taken(&mut tx, &checked.slug, entity_id).await? {
         return Err(AppError::invalid(
             "slug",
-            "Another entity already has this slug.",
+            td_string!(locale, message.entity.slug_taken),
         ));
     }
     let parent = resolve_parent(&mut tx, checked.parent.as_deref(), entity_id).await?;

@@ -284,7 +284,7 @@ fn WorkflowPanel(claim: DeskClaim, user: CurrentUser, actions: EditorActions) ->
     view! {
         <section class="workflow" aria-label=td_string!(locale, desk.workflow.label)>
             {forms}
-            {move || errors.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+            {move || errors.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.message(locale)}</p> })}
         </section>
     }
 }
@@ -355,7 +355,7 @@ fn NewEntityForm() -> impl IntoView {
                 <button type="submit">{t!(i18n, desk.claim.create_speaker)}</button>
                 {move || match create.value().get() {
                     Some(Ok(slug)) => view! { <p class="form-ok" role="status">{t!(i18n, desk.claim.speaker_created_before)} " " <code>{slug}</code> {t!(i18n, desk.claim.speaker_created_after)}</p> }.into_any(),
-                    Some(Err(e)) if !matches!(e, crate::error::AppError::Invalid(_)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Some(Err(e)) if !matches!(e, crate::error::AppError::Invalid(_)) => view! { <p class="form-error" role="alert">{e.message(locale)}</p> }.into_any(),
                     _ => ().into_any(),
                 }}
             </ActionForm>
@@ -564,7 +564,7 @@ fn RelationsSection(claim: DeskClaim, actions: EditorActions) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || unrelate_error.get().map(|e| view! { <p class="form-error" role="alert">{e.problem_with("correction_note").unwrap_or_else(|| e.to_string())}</p> })}
+            {move || unrelate_error.get().map(|e| view! { <p class="form-error" role="alert">{e.problem_with("correction_note").unwrap_or_else(|| e.message(locale))}</p> })}
             <h3>{t!(i18n, desk.claim.link_heading)}</h3>
             <ActionForm action=actions.relation attr:class="desk-form">
                 <input type="hidden" name="claim_id" value=claim.claim_id />

@@ -41,7 +41,7 @@ pub fn DeskReviewPage() -> impl IntoView {
             view! {
                 <h1>{t!(i18n, site.nav_review)}</h1>
                 <p class="lede">{t!(i18n, desk.review.lede)}</p>
-                {move || workflow_error.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                {move || workflow_error.get().filter(|e| e.problem_with("note").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.message(locale)}</p> })}
                 <Suspense fallback=move || view! { <p class="loading">{t!(i18n, desk.review.loading)}</p> }>
                     {move || {
                         let user = user.clone();

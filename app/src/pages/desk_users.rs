@@ -59,10 +59,11 @@ pub fn DeskUsersPage() -> impl IntoView {
 fn ActionOutcome(
     result: impl Fn() -> Option<Result<&'static str, AppError>> + Send + Sync + 'static,
 ) -> impl IntoView {
+    let locale = page_locale();
     move || match result() {
         Some(Ok(message)) => view! { <p class="form-ok" role="status">{message}</p> }.into_any(),
         Some(Err(error)) => {
-            view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()
+            view! { <p class="form-error" role="alert">{error.message(locale)}</p> }.into_any()
         }
         None => ().into_any(),
     }

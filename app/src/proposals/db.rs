@@ -9,7 +9,7 @@ use crate::claims::edit_db::{
 };
 use crate::claims::{shorten, AttributionStatus, EditorialState};
 use crate::error::{AppError, Problems};
-use crate::i18n::Locale;
+use crate::i18n::{td_string, Locale};
 
 pub struct NewProposal {
     pub claim_id: i64,
@@ -26,11 +26,12 @@ enum Target {
 }
 
 pub async fn propose(pool: &PgPool, user: &CurrentUser, new: NewProposal) -> Result<i64, AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let claim = lock_claim(&mut tx, new.claim_id).await?;
     if claim.state == EditorialState::Retracted {
         return Err(AppError::Conflict(
-            "This claim has been retracted; its judgements stay as they were.".into(),
+            td_string!(locale, message.proposal.claim_retracted).to_owned(),
         ));
     }
     let current = sqlx::query!(
@@ -43,12 +44,15 @@ pub async fn propose(pool: &PgPool, user: &CurrentUser, new: NewProposal) -> Res
     let target = match new.axis {
         JudgementAxis::AttributionStatus => match new.value.parse::<AttributionStatus>() {
             Ok(status) if status == current.status => {
-                problems.add("value", "This is already the claim's attribution status.");
+                problems.add("value", td_string!(locale, message.proposal.same_status));
                 None
             }
             Ok(status) => Some(Target::Status(status)),
             Err(_) => {
-                problems.add("value", "Choose an attribution status.");
+                problems.add(
+                    "value",
+                    td_string!(locale, message.proposal.status_required),
+                );
                 None
             }
         },
@@ -61,12 +65,15 @@ pub async fn propose(pool: &PgPool, user: &CurrentUser, new: NewProposal) -> Res
             .await?;
             match rating_id {
                 Some(id) if Some(id) == current.rating_id => {
-                    problems.add("value", "This is already the claim's verdict.");
+                    problems.add("value", td_string!(locale, message.proposal.same_verdict));
                     None
                 }
                 Some(id) => Some(Target::Rating(id)),
                 None => {
-                    problems.add("value", "Choose a rating from the scale.");
+                    problems.add(
+                        "value",
+                        td_string!(locale, message.proposal.rating_required),
+                    );
                     None
                 }
             }
@@ -75,7 +82,7 @@ pub async fn propose(pool: &PgPool, user: &CurrentUser, new: NewProposal) -> Res
     if new.rationale.is_empty() || new.rationale.chars().count() > 5000 {
         problems.add(
             "rationale",
-            "Explain the judgement with reference to the evidence (1–5,000 characters).",
+            td_string!(locale, message.proposal.rationale_required),
         );
     }
     let mut evidence = new.evidence.clone();
@@ -88,9 +95,15 @@ pub async fn propose(pool: &PgPool, user: &CurrentUser, new: NewProposal) -> Res
     .fetch_one(&mut *tx)
     .await?;
     if evidence.is_empty() {
-        problems.add("evidence", "Link at least one source as evidence.");
+        problems.add(
+            "evidence",
+            td_string!(locale, message.proposal.evidence_required),
+        );
     } else if known != evidence.len() as i64 {
-        problems.add("evidence", "One of the chosen sources does not exist.");
+        problems.add(
+            "evidence",
+            td_string!(locale, message.proposal.evidence_unknown),
+        );
     }
     problems.into_result()?;
     let Some(target) = target else {
@@ -179,6 +192,7 @@ pub async fn decide(
     note: &str,
     correction_note: Option<&str>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let proposal = sqlx::query!(
         r#"
@@ -190,29 +204,30 @@ pub async fn decide(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This proposal"))?;
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.proposal.not_found).to_owned()))?;
     // Four-eyes rule (the database's proposal_four_eyes constraint says the same).
     if proposal.proposed_by == user.user_id {
         return Err(AppError::Forbidden);
     }
     if proposal.state != ProposalState::Pending {
-        return Err(AppError::Conflict(format!(
-            "This proposal was already {}; reload the page.",
-            proposal.state.as_str()
-        )));
+        return Err(AppError::Conflict(
+            td_string!(
+                locale,
+                message.proposal.already_decided,
+                state = proposal.state.label(locale)
+            )
+            .to_string(),
+        ));
     }
     let mut problems = Problems::default();
     if note.is_empty() || note.chars().count() > 5000 {
-        problems.add(
-            "note",
-            "Write a note for the proposer: why you approve or reject (1–5,000 characters).",
-        );
+        problems.add("note", td_string!(locale, message.proposal.note_required));
     }
     problems.into_result()?;
     let claim = lock_claim(&mut tx, proposal.claim_id).await?;
     if claim.state == EditorialState::Retracted {
         return Err(AppError::Conflict(
-            "This claim has been retracted; its judgements stay as they were.".into(),
+            td_string!(locale, message.proposal.claim_retracted).to_owned(),
         ));
     }
     let correction = if approve {
@@ -307,7 +322,12 @@ pub enum Which {
     PendingBy(i64),
 }
 
-pub async fn proposals(pool: &PgPool, which: Which) -> Result<Vec<ProposalView>, AppError> {
+/// `locale`: the language of the "from → to" labels (the reader's).
+pub async fn proposals(
+    pool: &PgPool,
+    which: Which,
+    locale: Locale,
+) -> Result<Vec<ProposalView>, AppError> {
     let (claim_id, proposer, pending_only) = match which {
         Which::Claim(id) => (Some(id), None, false),
         Which::Pending => (None, None, true),
@@ -319,7 +339,8 @@ pub async fn proposals(pool: &PgPool, which: Which) -> Result<Vec<ProposalView>,
                e.name as speaker_name, p.axis as "axis: JudgementAxis",
                p.from_attribution_status as "from_status: AttributionStatus",
                p.to_attribution_status as "to_status: AttributionStatus",
-               rf.label_en as "from_rating?", rt.label_en as "to_rating?",
+               rf.label_en as "from_rating_en?", rt.label_en as "to_rating_en?",
+               rf.label_id as "from_rating_id?", rt.label_id as "to_rating_id?",
                p.rationale, p.proposed_by, pu.display_name as proposer, p.proposed_at,
                p.state as "state: super::ProposalState", du.display_name as "decider?", p.decided_at,
                p.decision_note
@@ -363,12 +384,16 @@ pub async fn proposals(pool: &PgPool, which: Which) -> Result<Vec<ProposalView>,
         .map(|r| {
             let (from_label, to_label) = match r.axis {
                 JudgementAxis::AttributionStatus => (
-                    r.from_status.map(|s| s.label(Locale::en).to_owned()),
+                    r.from_status.map(|s| s.label(locale).to_owned()),
                     r.to_status
-                        .map(|s| s.label(Locale::en).to_owned())
+                        .map(|s| s.label(locale).to_owned())
                         .unwrap_or_default(),
                 ),
-                JudgementAxis::Verdict => (r.from_rating, r.to_rating.unwrap_or_default()),
+                // The rating table's own name in each language.
+                JudgementAxis::Verdict => match locale {
+                    Locale::en => (r.from_rating_en, r.to_rating_en.unwrap_or_default()),
+                    Locale::id => (r.from_rating_id, r.to_rating_id.unwrap_or_default()),
+                },
             };
             ProposalView {
                 proposal_id: r.proposal_id,

@@ -139,12 +139,17 @@ pub async fn decide_proposal(
     #[server(default)] correction_note: Option<String>,
 ) -> Result<(), AppError> {
     use crate::accounts::{session::require_role, EDITORS};
+    let locale = crate::language::message_locale();
     let user = require_role(EDITORS).await?;
     let approve = match decision.as_str() {
         "approve" => true,
         "reject" => false,
         _ => {
-            return Err(AppError::invalid("decision", "Choose approve or reject.").respond());
+            return Err(AppError::invalid(
+                "decision",
+                td_string!(locale, message.proposal.decision_required),
+            )
+            .respond());
         }
     };
     db::decide(
@@ -166,7 +171,12 @@ pub async fn get_claim_judgements(claim_id: i64) -> Result<ClaimJudgements, AppE
     require_role(DESK).await?;
     let pool = crate::state::pool()?;
     Ok(ClaimJudgements {
-        proposals: db::proposals(&pool, db::Which::Claim(claim_id)).await?,
+        proposals: db::proposals(
+            &pool,
+            db::Which::Claim(claim_id),
+            crate::language::request_locale(),
+        )
+        .await?,
         ratings: crate::ratings::db::all(&pool)
             .await?
             .into_iter()
@@ -182,7 +192,8 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
     require_role(EDITORS).await?;
     let pool = crate::state::pool()?;
     Ok(ReviewQueue {
-        proposals: db::proposals(&pool, db::Which::Pending).await?,
+        proposals: db::proposals(&pool, db::Which::Pending, crate::language::request_locale())
+            .await?,
         claims: db::claims_in_review(&pool).await?,
     })
 }

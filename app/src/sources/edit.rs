@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{SnapshotInfo, SourceKind};
 use crate::claims::form::is_language;
-use crate::error::{field_values, non_empty, AppError, FieldValue, Problems};
+use crate::error::{at_most_characters, field_values, non_empty, AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceForm {
@@ -73,7 +74,12 @@ pub fn parse_published_at(value: &str) -> Result<Option<DateTime<Utc>>, &'static
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(|d| Some(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()))
-        .map_err(|_| "Write the date as 2023-09-13, or 2023-09-13 14:30 (UTC).")
+        .map_err(|_| {
+            td_string!(
+                crate::language::message_locale(),
+                message.source.date_format
+            )
+        })
 }
 
 pub fn format_published_at(at: Option<DateTime<Utc>>) -> String {
@@ -100,28 +106,23 @@ impl SourceForm {
     }
 
     pub fn check(&self) -> Result<CheckedSource, AppError> {
+        let locale = crate::language::message_locale();
         let mut problems = Problems::default();
         let kind = self.kind.parse::<SourceKind>().unwrap_or_else(|_| {
-            problems.add("kind", "Choose what kind of source this is.");
+            problems.add("kind", td_string!(locale, message.source.kind_required));
             SourceKind::Other
         });
         let title = self.title.trim().to_owned();
         if title.is_empty() || title.chars().count() > 500 {
-            problems.add("title", "Write the source's title (1–500 characters).");
+            problems.add("title", td_string!(locale, message.source.title_required));
         }
         let url = non_empty(&self.url).map(str::to_owned);
         if url.as_ref().is_some_and(|u| !is_web_link(u)) {
-            problems.add(
-                "url",
-                "Use a web address starting with https:// or http://.",
-            );
+            problems.add("url", td_string!(locale, message.source.url_format));
         }
         let language = self.language.trim().to_lowercase();
         if !is_language(&language) {
-            problems.add(
-                "language",
-                "Use a two- or three-letter language code such as id or en.",
-            );
+            problems.add("language", td_string!(locale, message.common.language_code));
         }
         let published_at = parse_published_at(&self.published_at).unwrap_or_else(|message| {
             problems.add("published_at", message);
@@ -129,7 +130,7 @@ impl SourceForm {
         });
         let summary = non_empty(&self.summary).map(str::to_owned);
         if summary.as_ref().is_some_and(|s| s.chars().count() > 2000) {
-            problems.add("summary", "At most 2,000 characters.");
+            problems.add("summary", at_most_characters(locale, 2000));
         }
         problems.into_result()?;
         Ok(CheckedSource {
@@ -184,10 +185,13 @@ pub async fn list_desk_sources(#[server(default)] q: String) -> Result<Vec<Sourc
 #[server(endpoint = "desk/sources/get")]
 pub async fn get_desk_source(source_id: i64) -> Result<DeskSource, AppError> {
     use crate::accounts::{session::require_role, DESK};
+    let locale = crate::language::message_locale();
     require_role(DESK).await?;
     super::edit_db::desk_source(&crate::state::pool()?, source_id)
         .await?
-        .ok_or_else(|| AppError::not_found("This source").respond())
+        .ok_or_else(|| {
+            AppError::NotFound(td_string!(locale, message.source.not_found).to_owned()).respond()
+        })
 }
 
 #[server(endpoint = "desk/sources/create")]
@@ -224,15 +228,14 @@ pub async fn update_source(source_id: i64, version: i32, form: SourceForm) -> Re
 #[server(endpoint = "desk/sources/add-snapshot")]
 pub async fn add_snapshot(source_id: i64, body: String) -> Result<i32, AppError> {
     use crate::accounts::{session::require_role, WRITERS};
+    let locale = crate::language::message_locale();
     let user = require_role(WRITERS).await?;
     // Browsers send line breaks as CRLF; store the text as readers see it.
     let body = body.replace("\r\n", "\n");
     if body.trim().is_empty() || body.chars().count() > 1_000_000 {
-        return Err(AppError::invalid(
-            "body",
-            "Paste the source's text (up to 1,000,000 characters).",
-        )
-        .respond());
+        return Err(
+            AppError::invalid("body", td_string!(locale, message.source.text_required)).respond(),
+        );
     }
     super::edit_db::add_snapshot(&crate::state::pool()?, &user, source_id, &body)
         .await

@@ -11,6 +11,7 @@ use crate::accounts::CurrentUser;
 use crate::audit::db::{record, Actor, AuditEntry};
 use crate::claims::edit_db::{changed_fields, like_pattern};
 use crate::error::{AppError, FieldValue, Problems};
+use crate::i18n::td_string;
 
 pub async fn list(pool: &PgPool, q: &str) -> Result<Vec<SourcePick>, AppError> {
     let pattern = like_pattern(&q.chars().take(200).collect::<String>());
@@ -96,15 +97,13 @@ async fn resolve_outlet(
     let Some(outlet) = outlet else {
         return Ok(None);
     };
+    let locale = crate::language::message_locale();
     let id = sqlx::query_scalar!("select entity_id from entity where slug = $1", outlet)
         .fetch_optional(conn)
         .await?;
     if id.is_none() {
         let mut problems = Problems::default();
-        problems.add(
-            "outlet",
-            "No entity has this slug; create the outlet as an entity first.",
-        );
+        problems.add("outlet", td_string!(locale, message.source.outlet_unknown));
         problems.into_result()?;
     }
     Ok(id)
@@ -172,6 +171,7 @@ pub async fn update(
     checked: CheckedSource,
     yours: Vec<FieldValue>,
 ) -> Result<(), AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     let current = sqlx::query_scalar!(
         "select version from source where source_id = $1 for update",
@@ -179,7 +179,7 @@ pub async fn update(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This source"))?;
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.source.not_found).to_owned()))?;
     if current != version {
         return Err(AppError::StaleEdit(yours));
     }
@@ -230,6 +230,7 @@ pub async fn add_snapshot(
     source_id: i64,
     body: &str,
 ) -> Result<i32, AppError> {
+    let locale = crate::language::message_locale();
     let mut tx = pool.begin().await?;
     // Locking the source serialises snapshot numbering.
     sqlx::query_scalar!(
@@ -238,7 +239,7 @@ pub async fn add_snapshot(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::not_found("This source"))?;
+    .ok_or_else(|| AppError::NotFound(td_string!(locale, message.source.not_found).to_owned()))?;
     let latest = sqlx::query!(
         "select snapshot_number, body = $2 as same from source_snapshot where source_id = $1
           order by snapshot_number desc limit 1",
@@ -251,10 +252,12 @@ pub async fn add_snapshot(
         if latest.same == Some(true) {
             return Err(AppError::invalid(
                 "body",
-                format!(
-                    "This text is the same as snapshot {}; nothing new to store.",
-                    latest.snapshot_number
-                ),
+                td_string!(
+                    locale,
+                    message.source.same_snapshot,
+                    number = latest.snapshot_number
+                )
+                .to_string(),
             ));
         }
     }

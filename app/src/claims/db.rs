@@ -120,8 +120,10 @@ pub async fn list_public(pool: &PgPool, q: &ListQuery) -> Result<ClaimListPage, 
     let f = &q.filter;
     let searching = f.search.is_some();
     if q.after.is_some_and(|c| c.ranked().is_some() != searching) {
+        // The same message as a malformed cursor, in the reader's language on the site.
+        let locale = crate::language::message_locale();
         return Err(AppError::BadRequest(
-            "The page link is not valid; start from the first page.".into(),
+            crate::i18n::td_string!(locale, search_error.bad_cursor).to_owned(),
         ));
     }
     let newest_after = q.after.and_then(|c| c.newest());

@@ -28,13 +28,11 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         AppError::TooManyRequests(_) => td_string!(locale, error.too_many),
         AppError::Internal | AppError::Transport(_) => td_string!(locale, error.internal),
     };
-    // General errors read in the reader's language; the other messages are already written in
-    // it by the server (search filters, the desk's forms).
+    // A missing page gets a reader's sentence (the server's names what was missing, for the
+    // API); every other message is translated by `AppError::message` or was written in the
+    // reader's language by the server.
     let message = match &error {
         AppError::NotFound(_) => td_string!(locale, error.not_found_text).to_owned(),
-        AppError::Unauthorized => td_string!(locale, error.unauthorized_text).to_owned(),
-        AppError::Forbidden => td_string!(locale, error.forbidden_text).to_owned(),
-        AppError::Internal => td_string!(locale, error.internal_text).to_owned(),
         other => other.message(locale),
     };
     view! {
